@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Mindscope",
+    products: [
+        .library(name: "MindscopeText", targets: ["MindscopeText"]),
+        .library(name: "Mindscope", targets: ["Mindscope"]),
+        .executable(name: "mindscope", targets: ["MindscopeCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // System ICU (libicu-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // ICU's headers stay inside this C target: Foundation on Linux carries its own copy of
+        // them, and the two collide in one Swift module (see README, "ICU").
+        .target(name: "CICUShim", dependencies: ["CICU"]),
+        // The text core: tokenizer, lexicons, sentiment, themes. No I/O, no personas.
+        .target(name: "MindscopeText", dependencies: ["CICUShim"]),
+        // The domain layer: records and readers, lexicon loading from disk, tagging, evaluation.
+        .target(name: "Mindscope", dependencies: ["MindscopeText"]),
+        // The thin command-line tool.
+        .executableTarget(
+            name: "MindscopeCLI",
+            dependencies: [
+                "Mindscope",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(name: "TestSupport", dependencies: ["Mindscope"], path: "Tests/TestSupport"),
+        .testTarget(name: "MindscopeTextTests", dependencies: ["MindscopeText", "TestSupport"]),
+        .testTarget(name: "MindscopeTests", dependencies: ["Mindscope", "TestSupport"]),
+        .testTarget(name: "MindscopeCLITests", dependencies: ["TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

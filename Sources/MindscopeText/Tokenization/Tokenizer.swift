@@ -1,0 +1,283 @@
+import CICUShim
+
+/// Splits a comment into tokens and sentences with ICU boundaries, then merges what ICU
+/// splits but a reader sees as one unit: URLs, e-mail addresses, emoticons, `$120`,
+/// `eco-friendly`, `@mentions`, `#hashtags`, and runs such as `!!!` or `...`.
+///
+/// Tokens never overlap and never lose a character that is not white space: every token's
+/// range slices the original text, and only spaces fall between tokens.
+///
+/// ```swift
+/// let tokens = Tokenizer().tokenize("Didn't arrive :( see https://x.io/t?id=1").tokens
+/// // didn't · arrive · :( · see · https://x.io/t?id=1
+/// ```
+public struct Tokenizer: Sendable {
+    /// Emoticons grouped by their first byte, longest first.
+    private let emoticons: [UInt8: [[UInt8]]]
+
+    /// - Parameter emoticons: the emoticons to keep whole (`:)`, `:-(`, `<3`); only those
+    ///   that start with an ASCII character other than a letter or digit are used.
+    public init(emoticons: some Sequence<String> = []) {
+        var table: [UInt8: [[UInt8]]] = [:]
+        for emoticon in emoticons {
+            let bytes = Array(emoticon.utf8)
+            guard bytes.count >= 2, let first = bytes.first, first < 0x80, !Self.isAlnum(first),
+                  !bytes.contains(where: Self.isSpace) else { continue }
+            table[first, default: []].append(bytes)
+        }
+        self.emoticons = table.mapValues { Array(Set($0)).sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) } }
+    }
+
+    /// Tokens and sentences of `text`.
+    /// - Complexity: O(n) in the UTF-8 length of the text.
+    public func tokenize(_ text: String) -> TokenizedText {
+        var contiguous = text
+        let (tokens, sentences) = contiguous.withUTF8 { bytes in
+            let words = ICUSegmenter.segments(MS_BREAK_WORD, of: bytes)
+            var scanner = Scanner(bytes: bytes, segments: words, emoticons: emoticons)
+            let tokens = scanner.run()
+            return (tokens, Self.group(tokens, into: ICUSegmenter.segments(MS_BREAK_SENTENCE, of: bytes)))
+        }
+        return TokenizedText(text: contiguous, tokens: tokens, sentences: sentences)
+    }
+
+    /// Token index ranges per sentence; sentences with no token are dropped, and a sentence
+    /// boundary that falls inside a token (a `?` in a URL) is ignored.
+    private static func group(_ tokens: [Token], into sentences: [Segment]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0
+        var index = 0
+        for sentence in sentences.dropLast() {
+            while index < tokens.count, tokens[index].range.upperBound <= sentence.end { index += 1 }
+            if index < tokens.count, tokens[index].range.lowerBound < sentence.end { continue }
+            if index > start { result.append(start..<index) }
+            start = index
+        }
+        if tokens.count > start { result.append(start..<tokens.count) }
+        return result
+    }
+
+    static func isAlnum(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+}
+
+/// One pass over ICU's word segments, producing tokens.
+private struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let segments: [Segment]
+    let emoticons: [UInt8: [[UInt8]]]
+
+    private var tokens: [Token] = []
+    /// Everything before this byte offset is already in a token.
+    private var cursor = 0
+    private var index = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], emoticons: [UInt8: [[UInt8]]]) {
+        self.bytes = bytes
+        self.segments = segments
+        self.emoticons = emoticons
+    }
+
+    mutating func run() -> [Token] {
+        tokens.reserveCapacity(segments.count / 2 + 1)
+        while let segment = current() {
+            scan(segment)
+        }
+        return tokens
+    }
+
+    /// The segment at `index`, trimmed to start at the cursor, skipping consumed ones.
+    private mutating func current() -> Segment? {
+        while index < segments.count {
+            var segment = segments[index]
+            if segment.end <= cursor { index += 1; continue }
+            segment.start = max(segment.start, cursor)
+            return segment
+        }
+        return nil
+    }
+
+    /// The first segment starting exactly at `offset`, if any.
+    private func segment(startingAt offset: Int) -> Segment? {
+        var i = index
+        while i < segments.count, segments[i].start < offset { i += 1 }
+        return i < segments.count && segments[i].start == offset ? segments[i] : nil
+    }
+
+    private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let normalized: String
+        switch kind {
+        case .emoticon, .url, .email:
+            normalized = kind == .emoticon ? String(decoding: slice, as: UTF8.self)
+                                           : String(decoding: slice, as: UTF8.self).lowercased()
+        case .hashtag, .mention:
+            normalized = Normalizer.lookupForm(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]))
+        default:
+            normalized = Normalizer.lookupForm(slice)
+        }
+        let emphasis = kind == .word || kind == .hashtag ? Normalizer.emphasis(of: slice) : []
+        tokens.append(Token(kind: kind, range: start..<end, normalized: normalized, emphasis: emphasis))
+        cursor = end
+    }
+
+    private mutating func scan(_ segment: Segment) {
+        let start = segment.start
+        let first = bytes[start]
+        if let end = urlEnd(at: start) { return emit(.url, start, end) }
+        if segment.isWordLike, let end = emailEnd(at: start) { return emit(.email, start, end) }
+        if let end = emoticonEnd(at: start) { return emit(.emoticon, start, end) }
+        if segment.isWordLike { return scanWord(segment) }
+        if isSpaceSegment(segment) { cursor = segment.end; return }
+        if first == UInt8(ascii: "@") || first == UInt8(ascii: "#"),
+           start == 0 || !Tokenizer.isAlnum(bytes[start - 1]),
+           let next = self.segment(startingAt: segment.end), next.isWordLike, !next.isNumber || first == UInt8(ascii: "#") {
+            return emit(first == UInt8(ascii: "@") ? .mention : .hashtag, start, next.end)
+        }
+        if isCurrency(start..<segment.end), let next = self.segment(startingAt: segment.end), next.isNumber {
+            return emit(.money, start, next.end)
+        }
+        if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") || first == UInt8(ascii: ".") {
+            var end = segment.end
+            let allowed: Set<UInt8> = first == UInt8(ascii: ".") ? [first] : [UInt8(ascii: "!"), UInt8(ascii: "?")]
+            while end < bytes.count, allowed.contains(bytes[end]) { end += 1 }
+            return emit(.punctuation, start, end)
+        }
+        emit(classify(start..<segment.end), start, segment.end)
+    }
+
+    /// A word or number, with hyphenated compounds (`eco-friendly`, `state-of-the-art`) kept
+    /// whole, and an amount followed by a currency sign (`45€`) made money.
+    private mutating func scanWord(_ segment: Segment) {
+        var end = segment.end
+        var kind: Token.Kind = segment.isNumber ? .number : .word
+        if bytes[segment.start] == UInt8(ascii: "@") { kind = .mention }
+        while let hyphen = self.segment(startingAt: end), isHyphen(hyphen),
+              let next = self.segment(startingAt: hyphen.end), next.isWordLike, !segment.isNumber {
+            end = next.end
+        }
+        if kind == .number, let sign = self.segment(startingAt: end), isCurrency(sign.start..<sign.end) {
+            end = sign.end
+            kind = .money
+        }
+        emit(kind, segment.start, end)
+    }
+
+    private func isHyphen(_ segment: Segment) -> Bool {
+        let range = segment.start..<segment.end
+        return (range.count == 1 && bytes[segment.start] == UInt8(ascii: "-"))
+            || (range.count == 3 && bytes[segment.start] == 0xE2 && bytes[segment.start + 1] == 0x80
+                && bytes[segment.start + 2] == 0x90)  // U+2010 HYPHEN
+    }
+
+    private func isSpaceSegment(_ segment: Segment) -> Bool {
+        scalars(segment.start..<segment.end).allSatisfy { $0.properties.isWhitespace || $0.value == 0 }
+    }
+
+    private func scalars(_ range: Range<Int>) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        var decoder = UTF8()
+        var iterator = bytes[range].makeIterator()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): result.append(scalar)
+            case .emptyInput: break loop
+            case .error: result.append("\u{FFFD}")
+            }
+        }
+        return result
+    }
+
+    private static let currencySigns: Set<Unicode.Scalar> = ["$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿"]
+
+    private func isCurrency(_ range: Range<Int>) -> Bool {
+        let scalars = scalars(range)
+        return scalars.count == 1 && Self.currencySigns.contains(scalars[0])
+    }
+
+    private func classify(_ range: Range<Int>) -> Token.Kind {
+        let scalars = scalars(range)
+        if scalars.contains(where: { $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0xFF) || $0.value == 0xFE0F }) {
+            return .emoji
+        }
+        if let first = scalars.first {
+            switch first.properties.generalCategory {
+            case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                 .initialPunctuation, .finalPunctuation, .otherPunctuation:
+                return .punctuation
+            default: break
+            }
+        }
+        return .symbol
+    }
+
+    // MARK: Patterns ICU does not know
+
+    private func isBoundaryBefore(_ offset: Int) -> Bool {
+        offset == 0 || !(Tokenizer.isAlnum(bytes[offset - 1]) || bytes[offset - 1] >= 0x80)
+    }
+
+    private func hasPrefix(_ prefix: StaticString, at offset: Int) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { return false }
+        let p = prefix.utf8Start
+        for i in 0..<count where bytes[offset + i] | 0x20 != p[i] | 0x20 { return false }
+        return true
+    }
+
+    /// A URL starting with `http://`, `https://` or `www.` runs to the next space; trailing
+    /// sentence punctuation is left out.
+    private func urlEnd(at start: Int) -> Int? {
+        guard isBoundaryBefore(start),
+              hasPrefix("http://", at: start) || hasPrefix("https://", at: start) || hasPrefix("www.", at: start)
+        else { return nil }
+        var end = start
+        while end < bytes.count, !Tokenizer.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\""),
+              bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: ">") { end += 1 }
+        let trailing: Set<UInt8> = Set(".,;:!?)]}'".utf8)
+        while end > start, trailing.contains(bytes[end - 1]) { end -= 1 }
+        return end - start > 4 ? end : nil
+    }
+
+    /// `local@domain.tld`, with the usual characters of each part.
+    private func emailEnd(at start: Int) -> Int? {
+        guard isBoundaryBefore(start) else { return nil }
+        func isLocal(_ b: UInt8) -> Bool {
+            Tokenizer.isAlnum(b) || b == UInt8(ascii: ".") || b == UInt8(ascii: "_") || b == UInt8(ascii: "%")
+                || b == UInt8(ascii: "+") || b == UInt8(ascii: "-")
+        }
+        var at = start
+        while at < bytes.count, isLocal(bytes[at]) { at += 1 }
+        guard at > start, at < bytes.count, bytes[at] == UInt8(ascii: "@") else { return nil }
+        var end = at + 1
+        var dots = 0
+        while end < bytes.count, Tokenizer.isAlnum(bytes[end]) || bytes[end] == UInt8(ascii: "-") || bytes[end] == UInt8(ascii: ".") {
+            if bytes[end] == UInt8(ascii: ".") { dots += 1 }
+            end += 1
+        }
+        while end > at + 1, bytes[end - 1] == UInt8(ascii: ".") || bytes[end - 1] == UInt8(ascii: "-") {
+            if bytes[end - 1] == UInt8(ascii: ".") { dots -= 1 }
+            end -= 1
+        }
+        return dots > 0 && end > at + 3 ? end : nil
+    }
+
+    /// The longest known emoticon at `start`, standing apart from letters and digits.
+    private func emoticonEnd(at start: Int) -> Int? {
+        guard let candidates = emoticons[bytes[start]] else { return nil }
+        let first = bytes[start]
+        let leadsWithEyes = first == UInt8(ascii: ":") || first == UInt8(ascii: ";") || first == UInt8(ascii: "=")
+        guard leadsWithEyes || isBoundaryBefore(start) else { return nil }
+        for emoticon in candidates where start + emoticon.count <= bytes.count {
+            let end = start + emoticon.count
+            guard bytes[start..<end].elementsEqual(emoticon) else { continue }
+            if end == bytes.count || !Tokenizer.isAlnum(bytes[end]) { return end }
+        }
+        return nil
+    }
+}
