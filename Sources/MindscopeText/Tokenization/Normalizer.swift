@@ -61,3 +61,12 @@ enum Normalizer {
         return two == one ? [two] : [two, one]
     }
 }
+
+extension Tokenizer {
+    /// The lookup form of a word as the tokenizer computes it for tokens: NFKC, case folded,
+    /// curly apostrophes straight. Lexicon loaders use it so entries meet tokens halfway.
+    public static func lookupForm(_ word: String) -> String {
+        var word = word
+        return word.withUTF8 { Normalizer.lookupForm($0) }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Reads a file or standard input in fixed-size chunks, so memory stays flat whatever the size.
+final class ByteSource {
+    private let handle: FileHandle
+    private let closeWhenDone: Bool
+    static let chunkSize = 1 << 16
+
+    /// `-` reads standard input.
+    init(path: String) throws(MindscopeError) {
+        if path == "-" {
+            handle = FileHandle.standardInput
+            closeWhenDone = false
+            return
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .unreadable(path: path, reason: "no such file")
+        }
+        guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+            throw .unreadable(path: path, reason: isDirectory.boolValue ? "is a directory" : "permission denied")
+        }
+        self.handle = handle
+        closeWhenDone = true
+    }
+
+    deinit { if closeWhenDone { try? handle.close() } }
+
+    private var pending: Data?
+
+    /// The first chunk without consuming it, for sniffing the format.
+    func peek() throws(MindscopeError) -> Data? {
+        if pending == nil { pending = try read() }
+        return pending
+    }
+
+    /// The next chunk, or nil at the end.
+    func next() throws(MindscopeError) -> Data? {
+        if let pending {
+            self.pending = nil
+            return pending
+        }
+        return try read()
+    }
+
+    private func read() throws(MindscopeError) -> Data? {
+        do {
+            guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
+            return data
+        } catch {
+            throw .unreadable(path: "input", reason: (error as NSError).localizedDescription)
+        }
+    }
+}

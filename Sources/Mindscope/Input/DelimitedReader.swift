@@ -1,0 +1,106 @@
+import Foundation
+
+/// A row of a delimited or JSONL file, with the line it starts on (1-based).
+public struct RawRow: Sendable {
+    public var line: Int
+    public var fields: [String]
+}
+
+/// Streams RFC 4180 rows: quoted fields with embedded delimiters, newlines and doubled quotes;
+/// CRLF or LF line ends; a UTF-8 byte-order mark skipped. Invalid UTF-8 is replaced with
+/// U+FFFD and counted.
+///
+/// Hand-written rather than built on CSV.swift or SwiftCSV: those either load the whole file
+/// (SwiftCSV) or report neither line numbers nor repaired bytes (CSV.swift), which the error
+/// messages need.
+final class DelimitedReader {
+    private let source: ByteSource
+    private let path: String
+    /// nil reads whole lines with no quoting (JSONL).
+    let delimiter: UInt8?
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var checkedBOM = false
+    /// Fields whose bytes were not valid UTF-8.
+    private(set) var repairedFields = 0
+
+    init(source: ByteSource, path: String, delimiter: UInt8?) {
+        self.source = source
+        self.path = path
+        self.delimiter = delimiter
+    }
+
+    /// Makes sure at least one more byte is buffered; false at the end of input.
+    private func fill() throws(MindscopeError) -> Bool {
+        if position < buffer.count { return true }
+        if atEnd { return false }
+        guard let data = try source.next() else { atEnd = true; return false }
+        buffer = [UInt8](data)
+        position = 0
+        if !checkedBOM {
+            checkedBOM = true
+            if buffer.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            return try fill()
+        }
+        return true
+    }
+
+    private func peek() throws(MindscopeError) -> UInt8? {
+        try fill() ? buffer[position] : nil
+    }
+
+    /// The next row, or nil at the end of input.
+    func next() throws(MindscopeError) -> RawRow? {
+        guard try peek() != nil else { return nil }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var quoted = false
+        var fieldStarted = false
+        func finishField() {
+            if let text = String(validating: field, as: UTF8.self) {
+                fields.append(text)
+            } else {
+                repairedFields += 1
+                fields.append(String(decoding: field, as: UTF8.self))
+            }
+            field.removeAll(keepingCapacity: true)
+            fieldStarted = false
+        }
+        while let byte = try peek() {
+            position += 1
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if try peek() == UInt8(ascii: "\"") { position += 1; field.append(byte) } else { quoted = false }
+                } else {
+                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\"") where !fieldStarted && field.isEmpty && delimiter != nil:
+                quoted = true
+                fieldStarted = true
+            case delimiter where delimiter != nil:
+                finishField()
+            case UInt8(ascii: "\r") where try peek() == UInt8(ascii: "\n"):
+                continue
+            case UInt8(ascii: "\n"):
+                line += 1
+                finishField()
+                return RawRow(line: startLine, fields: fields)
+            default:
+                fieldStarted = true
+                field.append(byte)
+            }
+        }
+        if quoted {
+            throw .badInput(path: path, line: startLine, message: "unclosed quote: the field opened on this line runs to the end of the file")
+        }
+        finishField()
+        return RawRow(line: startLine, fields: fields)
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// The file formats `mindscope` reads.
+public enum InputFormat: String, Sendable, CaseIterable {
+    case csv, tsv, jsonl
+
+    /// From the file's extension, else from its first bytes: `{` opens JSONL, a first line
+    /// with more tabs than commas is TSV, anything else CSV.
+    static func detect(path: String, firstChunk: Data?) -> InputFormat {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "csv": return .csv
+        case "tsv", "tab": return .tsv
+        case "jsonl", "ndjson", "json": return .jsonl
+        default: break
+        }
+        guard let chunk = firstChunk else { return .csv }
+        let bytes = chunk.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF || $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }
+        if bytes.first == UInt8(ascii: "{") { return .jsonl }
+        let firstLine = bytes.prefix { $0 != 0x0A }
+        return firstLine.filter { $0 == 0x09 }.count > firstLine.filter { $0 == UInt8(ascii: ",") }.count ? .tsv : .csv
+    }
+}
+
+/// Reads the rows of a CSV, TSV or JSONL file (or standard input, `-`) after its header,
+/// streaming. Each row's fields line up with ``headers``; JSONL objects are mapped by key.
+public final class RecordReader {
+    public let path: String
+    public let format: InputFormat
+    public private(set) var headers: [String] = []
+    /// The line of the header row.
+    public private(set) var headerLine = 1
+    private let delimited: DelimitedReader?
+    private let lines: DelimitedReader?
+    private var lookahead: [Result<RawRow, MindscopeError>] = []
+    /// JSONL lines that were not a JSON object: reported as bad rows by ``next()``.
+    public var repairedFields: Int { (delimited ?? lines)?.repairedFields ?? 0 }
+
+    public init(path: String, format: InputFormat? = nil) throws(MindscopeError) {
+        let source = try ByteSource(path: path)
+        self.path = path
+        let firstChunk = try source.peek()
+        let format = format ?? InputFormat.detect(path: path, firstChunk: firstChunk)
+        self.format = format
+        switch format {
+        case .csv, .tsv:
+            delimited = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09)
+            lines = nil
+            guard let header = try delimited!.next() else {
+                throw .badInput(path: path, line: 1, message: "empty file: expected a header row")
+            }
+            headerLine = header.line
+            headers = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        case .jsonl:
+            delimited = nil
+            lines = DelimitedReader(source: source, path: path, delimiter: nil)
+            if let row = try nextJSONObject() {
+                headers = row.values.keys.sorted()
+                lookahead.append(.success(RawRow(line: row.line, fields: headers.map { row.values[$0] ?? "" })))
+            }
+            if headers.isEmpty { throw .badInput(path: path, line: 1, message: "empty file: expected JSON objects, one per line") }
+        }
+    }
+
+    /// The next data row, or nil at the end. A row that cannot be read throws with its line;
+    /// the caller may go on reading after it.
+    public func next() throws(MindscopeError) -> RawRow? {
+        if !lookahead.isEmpty { return try lookahead.removeFirst().get() }
+        return try readRow()
+    }
+
+    /// Buffers up to `count` rows for sniffing and returns the good ones; ``next()`` still
+    /// yields all of them, errors included, in order.
+    public func peek(_ count: Int) -> [RawRow] {
+        while lookahead.count < count {
+            do {
+                guard let row = try readRow() else { break }
+                lookahead.append(.success(row))
+            } catch {
+                lookahead.append(.failure(error))
+                if case .unreadable = error { break }
+            }
+        }
+        return lookahead.prefix(count).compactMap { try? $0.get() }
+    }
+
+    private func readRow() throws(MindscopeError) -> RawRow? {
+        switch format {
+        case .csv, .tsv:
+            while let row = try delimited!.next() {
+                if row.fields == [""] { continue }  // blank line
+                return row
+            }
+            return nil
+        case .jsonl:
+            guard let object = try nextJSONObject() else { return nil }
+            return RawRow(line: object.line, fields: headers.map { object.values[$0] ?? "" })
+        }
+    }
+
+    private func nextJSONObject() throws(MindscopeError) -> (line: Int, values: [String: String])? {
+        while let row = try lines!.next() {
+            let text = row.fields[0]
+            if text.allSatisfy(\.isWhitespace) { continue }
+            guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else {
+                throw .badInput(path: path, line: row.line, message: "not a JSON object: \(text.prefix(60))")
+            }
+            return (row.line, object.mapValues(\.text))
+        }
+        return nil
+    }
+
+}
+
+/// Any JSON value, kept so a field can be shown as text.
+enum JSONValue: Codable, Sendable {
+    case string(String), bool(Bool), integer(Int64), number(Double), null
+    case array([JSONValue]), object([String: JSONValue])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Int64.self) { self = .integer(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .string(let v): try container.encode(v)
+        case .bool(let v): try container.encode(v)
+        case .integer(let v): try container.encode(v)
+        case .number(let v): try container.encode(v)
+        case .null: try container.encodeNil()
+        case .array(let v): try container.encode(v)
+        case .object(let v): try container.encode(v)
+        }
+    }
+
+    /// The value as a field: strings as they are, numbers and booleans as written, null empty,
+    /// arrays and objects as compact JSON.
+    var text: String {
+        switch self {
+        case .string(let v): v
+        case .bool(let v): v ? "true" : "false"
+        case .integer(let v): String(v)
+        case .number(let v): String(v)
+        case .null: ""
+        case .array, .object:
+            (try? JSONEncoder().encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import MindscopeText
+
+/// Reads the lexicon files from disk into the text core's ``Lexicons``.
+///
+/// The folder holds `sentiment.tsv`, `feedback.tsv`, `emoji.tsv` (word valences, later files
+/// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes.txt`,
+/// `signals.txt` and `columns.txt`. Each file says in its header what it holds.
+public struct LexiconLoader: Sendable {
+    /// The word-valence files loaded by default, in order.
+    public static let defaultSentimentFiles = ["sentiment.tsv", "feedback.tsv", "emoji.tsv"]
+
+    public var directory: URL
+    /// Replaces the default word-valence files (a user's own, or VADER's `vader_lexicon.txt`).
+    public var sentimentFiles: [URL]?
+    /// Replaces `themes.txt`.
+    public var themeFiles: [URL]?
+    /// Theme files loaded after the themes, adding or replacing themes by id.
+    public var extraThemeFiles: [URL] = []
+
+    public init(directory: URL) {
+        self.directory = directory
+    }
+
+    /// Everything loaded, plus duplicate warnings (`file:line`).
+    public func load() throws(MindscopeError) -> (lexicons: Lexicons, columns: TopicCatalog, warnings: [LexiconError]) {
+        var warnings: [LexiconError] = []
+        func read(_ url: URL) throws(MindscopeError) -> (String, String) {
+            do {
+                return (try String(contentsOf: url, encoding: .utf8), url.path)
+            } catch {
+                throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+            }
+        }
+        func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
+        func parse<T>(_ url: URL, _ parser: (String, String) throws(LexiconError) -> Loaded<T>) throws(MindscopeError) -> T {
+            let (contents, path) = try read(url)
+            do {
+                let loaded = try parser(contents, path)
+                warnings += loaded.warnings
+                return loaded.value
+            } catch {
+                throw .lexicon(error)
+            }
+        }
+        func topics(_ urls: [URL]) throws(MindscopeError) -> TopicCatalog {
+            var catalog = TopicCatalog()
+            for url in urls { catalog = catalog.overlaid(with: try parse(url, TopicCatalog.parse)) }
+            return catalog
+        }
+
+        var sentiment = SentimentLexicon()
+        for url in sentimentFiles ?? Self.defaultSentimentFiles.map(file) {
+            sentiment = sentiment.overlaid(with: try parse(url, SentimentLexicon.parse))
+        }
+        var rules = SentimentRules()
+        let ruleFiles: [(String, (inout SentimentRules, String, String) throws(LexiconError) -> [LexiconError])] = [
+            ("negators.txt", { (r: inout SentimentRules, c: String, s: String) throws(LexiconError) in try r.addNegators(c, source: s) }),
+            ("intensifiers.tsv", { (r: inout SentimentRules, c: String, s: String) throws(LexiconError) in try r.addIntensifiers(c, source: s) }),
+            ("contrast.tsv", { (r: inout SentimentRules, c: String, s: String) throws(LexiconError) in try r.addContrast(c, source: s) }),
+            ("idioms.tsv", { (r: inout SentimentRules, c: String, s: String) throws(LexiconError) in try r.addIdioms(c, source: s) }),
+        ]
+        for (name, add) in ruleFiles {
+            let (contents, path) = try read(file(name))
+            do { warnings += try add(&rules, contents, path) } catch { throw .lexicon(error) }
+        }
+        let themes = try topics((themeFiles ?? [file("themes.txt")]) + extraThemeFiles)
+        let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: themes, signals: try topics([file("signals.txt")]))
+        return (lexicons, try topics([file("columns.txt")]), warnings)
+    }
+}

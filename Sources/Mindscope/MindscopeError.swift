@@ -1,0 +1,27 @@
+import MindscopeText
+
+/// What went wrong, where, and a hint towards the fix. The CLI maps each case to an exit code.
+public enum MindscopeError: Error, Sendable, CustomStringConvertible {
+    /// A file could not be opened or read.
+    case unreadable(path: String, reason: String)
+    /// A lexicon file is malformed.
+    case lexicon(LexiconError)
+    /// The lexicon folder was not found.
+    case lexiconsNotFound(searched: [String])
+    /// A row or field of an input file cannot be used.
+    case badInput(path: String, line: Int, message: String)
+    /// The input lacks something the command needs (a text column, a header).
+    case missingColumn(path: String, role: String, headers: [String])
+
+    public var description: String {
+        switch self {
+        case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
+        case .lexicon(let error): error.description
+        case .lexiconsNotFound(let searched):
+            "lexicons not found; looked in: \(searched.joined(separator: ", ")). Pass --lexicons DIR or set MINDSCOPE_LEXICONS."
+        case .badInput(let path, let line, let message): "\(path):\(line): \(message)"
+        case .missingColumn(let path, let role, let headers):
+            "\(path): no \(role) column among the headers (\(headers.joined(separator: ", "))); name one with --\(role)-column HEADER"
+        }
+    }
+}

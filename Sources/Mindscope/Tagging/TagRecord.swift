@@ -1,0 +1,148 @@
+import MindscopeText
+
+/// One input row as `mindscope tag` writes it. Offsets are Unicode scalar (code point)
+/// offsets into `text`, so `text[start:end]` in Python gives the evidence.
+public struct TagRecord: Sendable {
+    public struct Score: Sendable {
+        public var score: Double
+        public var label: SentimentLabel
+    }
+
+    public struct Span: Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var text: String
+    }
+
+    public struct Theme: Sendable {
+        public var theme: String
+        public var score: Double
+        public var label: SentimentLabel
+        public var cues: [String]
+        public var evidence: [Span]
+    }
+
+    public struct Sentence: Sendable {
+        public var start: Int
+        public var end: Int
+        public var score: Double
+        public var label: SentimentLabel
+    }
+
+    /// One contribution to the score, for `--explain`.
+    public struct Explanation: Sendable {
+        public struct Rule: Sendable {
+            public var rule: Step.Rule
+            public var by: String?
+            public var change: Double
+        }
+
+        public var term: String
+        public var start: Int
+        public var end: Int
+        public var text: String
+        public var base: Double
+        public var rules: [Rule]
+        public var value: Double
+    }
+
+    public var id: String
+    public var line: Int
+    public var text: String
+    public var sentiment: Score
+    public var sentences: [Sentence]
+    public var themes: [Theme]
+    public var signals: [String]
+    public var rating: Double?
+    public var value: Double?
+    public var explain: [Explanation]?
+
+    /// The record as JSON, keys in the documented order.
+    public var json: JSONDocument {
+        func span(_ start: Int, _ end: Int, _ text: String) -> JSONDocument {
+            .object([("start", .integer(start)), ("end", .integer(end)), ("text", .string(text))])
+        }
+        var members: [(String, JSONDocument)] = [
+            ("id", .string(id)),
+            ("line", .integer(line)),
+            ("text", .string(text)),
+            ("sentiment", .object([("score", .number(sentiment.score)), ("label", .string(sentiment.label.rawValue))])),
+            ("themes", .array(themes.map { theme in
+                .object([("theme", .string(theme.theme)), ("score", .number(theme.score)), ("label", .string(theme.label.rawValue)),
+                         ("cues", .array(theme.cues.map(JSONDocument.string))),
+                         ("evidence", .array(theme.evidence.map { span($0.start, $0.end, $0.text) }))])
+            })),
+            ("signals", .array(signals.map(JSONDocument.string))),
+            ("rating", rating.map(JSONDocument.number) ?? .null),
+            ("value", value.map(JSONDocument.number) ?? .null),
+            ("sentences", .array(sentences.map { s in
+                .object([("start", .integer(s.start)), ("end", .integer(s.end)), ("score", .number(s.score)), ("label", .string(s.label.rawValue))])
+            })),
+        ]
+        if let explain {
+            members.append(("explain", .array(explain.map { e in
+                .object([("term", .string(e.term)), ("start", .integer(e.start)), ("end", .integer(e.end)), ("text", .string(e.text)),
+                         ("base", .number(e.base)),
+                         ("rules", .array(e.rules.map { r in
+                             .object([("rule", .string(r.rule.rawValue)), ("by", r.by.map(JSONDocument.string) ?? .null), ("change", .number(r.change))])
+                         })),
+                         ("value", .number(e.value))])
+            })))
+        }
+        return .object(members)
+    }
+}
+
+extension TagRecord {
+    /// Builds the record from the text core's analysis.
+    public init(id: String, line: Int, analysis: CommentAnalysis, rating: Double?, value: Double?, explain: Bool) {
+        let text = analysis.text
+        let offsets = ScalarOffsets(text.text)
+        func span(_ bytes: Range<Int>) -> (Int, Int) { (offsets[bytes.lowerBound], offsets[bytes.upperBound]) }
+        self.id = id
+        self.line = line
+        self.text = text.text
+        sentiment = Score(score: Self.rounded(analysis.sentiment.score), label: analysis.sentiment.label)
+        sentences = analysis.sentiment.sentences.map { sentence in
+            let bytes = text.tokens[sentence.tokens.lowerBound].range.lowerBound..<text.tokens[sentence.tokens.upperBound - 1].range.upperBound
+            let (start, end) = span(bytes)
+            return Sentence(start: start, end: end, score: Self.rounded(sentence.score), label: sentence.label)
+        }
+        themes = analysis.themes.map { hit in
+            Theme(theme: hit.theme, score: Self.rounded(hit.score), label: hit.label, cues: hit.cues,
+                  evidence: hit.evidence.map { let (s, e) = span($0.range); return Span(start: s, end: e, text: $0.text) })
+        }
+        signals = analysis.signals.map(\.signal)
+        self.rating = rating
+        self.value = value
+        self.explain = explain ? analysis.sentiment.contributions.map { c in
+            let bytes = text.tokens[c.tokens.lowerBound].range.lowerBound..<text.tokens[c.tokens.upperBound - 1].range.upperBound
+            let (start, end) = span(bytes)
+            return Explanation(term: c.term, start: start, end: end, text: String(text.slice(bytes)), base: c.base,
+                               rules: c.steps.map { Explanation.Rule(rule: $0.rule, by: $0.cause.map { String(text.text(of: text.tokens[$0])) },
+                                                                     change: Self.rounded($0.after - $0.before)) },
+                               value: Self.rounded(c.value))
+        } : nil
+    }
+
+    static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+}
+
+/// Maps UTF-8 byte offsets of a string to Unicode scalar offsets.
+struct ScalarOffsets {
+    private let table: [Int]?
+
+    init(_ text: String) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { table = nil; return }
+        var table = [Int](repeating: 0, count: text.utf8.count + 1)
+        var scalar = 0
+        for (offset, byte) in text.utf8.enumerated() {
+            table[offset] = scalar  // scalars that start before this byte
+            if byte & 0xC0 != 0x80 { scalar += 1 }
+        }
+        table[text.utf8.count] = scalar
+        self.table = table
+    }
+
+    subscript(byte: Int) -> Int { table?[byte] ?? byte }
+}

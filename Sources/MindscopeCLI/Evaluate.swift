@@ -1,0 +1,34 @@
+import ArgumentParser
+import Mindscope
+
+extension MindscopeCommand {
+    struct Evaluate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "eval",
+            abstract: "Compare sentiment scores with human ratings (ID<TAB>RATING<TAB>TEXT files).",
+            discussion: """
+                Prints Pearson r, Spearman rho and sign agreement (items with |rating| > 0.05).
+
+                $ mindscope eval ../shared/data/sentiment-dev/tweets_GroundTruth.txt
+                """
+        )
+
+        @Argument(help: "Human-rated files.") var files: [String]
+        @OptionGroup var lexicons: LexiconOptions
+
+        func run() throws {
+            let analyzer = try lexicons.load().analyzer
+            print("file\titems\tpearson\tspearman\tsign_agreement")
+            for file in files {
+                do {
+                    let report = try Evaluation.run(path: file, analyzer: analyzer)
+                    print("\(file)\t\(report.items)\t\(f(report.pearson))\t\(f(report.spearman))\t\(f(report.signAgreement))")
+                } catch {
+                    throw Terminal.fail(error)
+                }
+            }
+        }
+
+        private func f(_ x: Double) -> String { String(format: "%.3f", x) }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct MindscopeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mindscope",
+        abstract: "Reads customer feedback and tells each decision maker what matters to them.",
+        subcommands: [Tag.self, Explain.self, Evaluate.self]
+    )
+}

@@ -1,0 +1,103 @@
+/// Why a lexicon file could not be used, with where and a hint towards the fix.
+public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Problem: Sendable, Equatable {
+        /// The line does not have the fields the file's format needs.
+        case malformedLine(String)
+        /// A weight or valence that is not a number, or out of its range.
+        case badWeight(String, allowed: ClosedRange<Double>)
+        /// The same entry twice in one file.
+        case duplicate(String, firstLine: Int)
+        /// A value that is not one of the allowed words.
+        case unknownValue(String, allowed: [String])
+    }
+
+    /// The file's name or path, as given to the loader.
+    public var source: String
+    /// 1-based line number.
+    public var line: Int
+    public var problem: Problem
+
+    public init(source: String, line: Int, problem: Problem) {
+        self.source = source
+        self.line = line
+        self.problem = problem
+    }
+
+    public var description: String {
+        let what: String
+        switch problem {
+        case .malformedLine(let hint): what = "malformed line: \(hint)"
+        case .badWeight(let value, let allowed):
+            what = "bad weight '\(value)': expected a number from \(allowed.lowerBound) to \(allowed.upperBound)"
+        case .duplicate(let entry, let first): what = "duplicate entry '\(entry)' (first on line \(first)); remove one"
+        case .unknownValue(let value, let allowed):
+            what = "unknown value '\(value)': expected one of \(allowed.joined(separator: ", "))"
+        }
+        return "\(source):\(line): \(what)"
+    }
+}
+
+/// The lines of a lexicon file that carry data: blank lines and `#` comments are skipped,
+/// fields are split on tabs.
+struct LexiconLines: Sequence {
+    struct Line {
+        var number: Int
+        var fields: [Substring]
+        var text: Substring
+    }
+
+    let contents: String
+
+    func makeIterator() -> AnyIterator<Line> {
+        var lines = contents.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).makeIterator()
+        var number = 0
+        return AnyIterator {
+            while let raw = lines.next() {
+                number += 1
+                let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
+                let trimmed = text.drop { $0 == " " || $0 == "\t" }
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+                let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
+                    .map { $0.trimmingSpaces() }
+                return Line(number: number, fields: fields, text: text)
+            }
+            return nil
+        }
+    }
+}
+
+extension Substring {
+    func trimmingSpaces() -> Substring {
+        var s = self
+        while s.first == " " { s = s.dropFirst() }
+        while s.last == " " { s = s.dropLast() }
+        return s
+    }
+}
+
+/// Tracks first occurrences to report duplicates within one file. A duplicate is a warning,
+/// not an error, so that a published lexicon with repeated lines (VADER's has a few) still
+/// loads: the first entry is kept and the later line is reported.
+struct DuplicateCheck {
+    private var firstLine: [String: Int] = [:]
+    let source: String
+    private(set) var warnings: [LexiconError] = []
+
+    init(source: String) { self.source = source }
+
+    /// True the first time `key` is seen.
+    mutating func isNew(_ key: String, line: Int) -> Bool {
+        if let first = firstLine[key] {
+            warnings.append(LexiconError(source: source, line: line, problem: .duplicate(key, firstLine: first)))
+            return false
+        }
+        firstLine[key] = line
+        return true
+    }
+}
+
+/// A loaded lexicon part with the warnings loading raised.
+public struct Loaded<Value: Sendable>: Sendable {
+    public var value: Value
+    public var warnings: [LexiconError]
+}

@@ -1,0 +1,113 @@
+/// A multiword cue such as `waste of money`, `ship*` or `never buy* ... again`.
+///
+/// Syntax, one pattern per entry, words separated by spaces:
+/// - `word`: the token's lookup form equals `word` (after NFKC and case folding);
+/// - `stem*`: the token's lookup form starts with `stem`;
+/// - `...`: any zero to three word tokens (never punctuation).
+public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
+    public enum Element: Sendable, Hashable {
+        case word(String)
+        case prefix(String)
+        case gap(Int)
+    }
+
+    public let elements: [Element]
+    /// The pattern as written.
+    public let description: String
+
+    /// The most word tokens `...` may skip.
+    public static let maximumGap = 3
+
+    /// Parses a pattern; nil when it has no word, begins or ends with a gap, or has an empty stem.
+    public init?(_ text: some StringProtocol, normalize: (String) -> String) {
+        var elements: [Element] = []
+        for part in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            if part == "..." || part == "…" {
+                elements.append(.gap(Self.maximumGap))
+            } else if part.hasSuffix("*") {
+                let stem = normalize(String(part.dropLast()))
+                guard !stem.isEmpty else { return nil }
+                elements.append(.prefix(stem))
+            } else {
+                elements.append(.word(normalize(String(part))))
+            }
+        }
+        guard let first = elements.first, let last = elements.last else { return nil }
+        if case .gap = first { return nil }
+        if case .gap = last { return nil }
+        self.elements = elements
+        self.description = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// How many tokens the pattern needs at least.
+    var minimumLength: Int { elements.filter { if case .gap = $0 { false } else { true } }.count }
+}
+
+/// Finds the longest phrase patterns at each position of a token sequence.
+///
+/// Patterns are indexed by their first word, or kept in a short list when they begin with a
+/// stem, so a lookup costs a dictionary probe per token plus the stem list.
+public struct PhraseMatcher<Payload: Sendable>: Sendable {
+    public struct Entry: Sendable {
+        public var pattern: PhrasePattern
+        public var payload: Payload
+    }
+
+    public struct Match: Sendable {
+        /// Token indices covered, first to last (gaps included).
+        public var range: Range<Int>
+        public var entry: Entry
+    }
+
+    private var byFirstWord: [String: [Entry]] = [:]
+    private var byFirstStem: [Entry] = []
+    public private(set) var count = 0
+
+    public init() {}
+
+    public mutating func add(_ pattern: PhrasePattern, _ payload: Payload) {
+        let entry = Entry(pattern: pattern, payload: payload)
+        switch pattern.elements[0] {
+        case .word(let word): byFirstWord[word, default: []].append(entry)
+        default: byFirstStem.append(entry)
+        }
+        count += 1
+    }
+
+    public var entries: [Entry] { byFirstWord.values.flatMap { $0 } + byFirstStem }
+
+    /// Every pattern that matches starting at `start`, longest first.
+    public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
+        let token = tokens[start]
+        guard token.isWordLike else { return [] }
+        var found: [Match] = []
+        for entry in byFirstWord[token.normalized, default: []] + byFirstStem {
+            if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
+                found.append(Match(range: start..<end, entry: entry))
+            }
+        }
+        return found.sorted { $0.range.count > $1.range.count }
+    }
+
+    /// The end of a match of `elements` at `index`, trying shorter gaps first.
+    private static func match(_ elements: ArraySlice<PhrasePattern.Element>, _ tokens: [Token], _ index: Int, _ limit: Int) -> Int? {
+        guard let element = elements.first else { return index }
+        let rest = elements.dropFirst()
+        switch element {
+        case .gap(let most):
+            var i = index
+            for _ in 0...most {
+                if let end = match(rest, tokens, i, limit) { return end }
+                guard i < limit, tokens[i].isWordLike else { return nil }
+                i += 1
+            }
+            return nil
+        case .word(let word):
+            guard index < limit, tokens[index].isWordLike, tokens[index].normalized == word else { return nil }
+            return match(rest, tokens, index + 1, limit)
+        case .prefix(let stem):
+            guard index < limit, tokens[index].isWordLike, tokens[index].normalized.hasPrefix(stem) else { return nil }
+            return match(rest, tokens, index + 1, limit)
+        }
+    }
+}

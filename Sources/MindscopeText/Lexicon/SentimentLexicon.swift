@@ -1,0 +1,74 @@
+/// Word valences on VADER's scale, −4 (extremely negative) to +4 (extremely positive).
+///
+/// File format (`lexicons/sentiment.tsv`, `lexicons/feedback.tsv`, `lexicons/emoji.tsv`): one
+/// entry per line, `term<TAB>valence`, optionally followed by a free-text note. A VADER file
+/// (`token<TAB>mean<TAB>sd<TAB>ratings`) has the same first two columns and loads as it is.
+/// Lines starting with `#` are comments. Terms are single tokens: words are matched by their
+/// lookup form (NFKC, case folded); emoticons such as `:D` are matched exactly.
+public struct SentimentLexicon: Sendable {
+    public static let valenceRange: ClosedRange<Double> = -4...4
+
+    private(set) var valences: [String: Double] = [:]
+
+    public init() {}
+
+    public var count: Int { valences.count }
+
+    /// Terms that do not begin with a letter or digit: candidates for emoticons.
+    public var emoticonCandidates: [String] {
+        valences.keys.filter { $0.unicodeScalars.first.map { $0.isASCII && !$0.properties.isAlphabetic && !("0"..."9").contains($0) } ?? false }
+    }
+
+    /// Parses one lexicon file.
+    public static func parse(_ contents: String, source: String) throws(LexiconError) -> Loaded<SentimentLexicon> {
+        var lexicon = SentimentLexicon()
+        var duplicates = DuplicateCheck(source: source)
+        for line in LexiconLines(contents: contents) {
+            guard line.fields.count >= 2, !line.fields[0].isEmpty else {
+                throw LexiconError(source: source, line: line.number,
+                                   problem: .malformedLine("expected term<TAB>valence, got '\(line.text.prefix(60))'"))
+            }
+            let term = String(line.fields[0])
+            guard !term.contains(" ") else {
+                throw LexiconError(source: source, line: line.number,
+                                   problem: .malformedLine("'\(term)' has several words; put phrases in idioms.tsv"))
+            }
+            guard let valence = Double(line.fields[1]), valenceRange.contains(valence) else {
+                throw LexiconError(source: source, line: line.number,
+                                   problem: .badWeight(String(line.fields[1]), allowed: valenceRange))
+            }
+            let key = Self.key(term)
+            if duplicates.isNew(key, line: line.number) { lexicon.valences[key] = valence }
+        }
+        return Loaded(value: lexicon, warnings: duplicates.warnings)
+    }
+
+    /// The form a term is stored under: emoticons as written, words by lookup form.
+    static func key(_ term: String) -> String {
+        guard let first = term.unicodeScalars.first else { return term }
+        let isEmoticon = first.isASCII && !first.properties.isAlphabetic && !("0"..."9").contains(first)
+            && term.unicodeScalars.count >= 2
+        return isEmoticon ? term : Tokenizer.lookupForm(term)
+    }
+
+    /// This lexicon with `other`'s entries added; where both have a term, `other` wins.
+    public func overlaid(with other: SentimentLexicon) -> SentimentLexicon {
+        var result = self
+        result.valences.merge(other.valences) { _, new in new }
+        return result
+    }
+
+    /// The valence of a term given in its lookup form.
+    public subscript(term: String) -> Double? { valences[term] }
+
+    /// The valence of a token and the form that was found, trying de-elongated forms
+    /// ("goooood" → "good") for stretched words.
+    public func lookup(_ token: Token) -> (form: String, valence: Double)? {
+        if let valence = valences[token.normalized] { return (token.normalized, valence) }
+        guard token.emphasis.contains(.elongated) else { return nil }
+        for form in Normalizer.deElongated(token.normalized) {
+            if let valence = valences[form] { return (form, valence) }
+        }
+        return nil
+    }
+}

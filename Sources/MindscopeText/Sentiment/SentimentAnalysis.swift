@@ -1,0 +1,56 @@
+/// A comment's sentiment, per sentence and as a whole, with every contribution explained.
+public struct SentimentAnalysis: Sendable {
+    /// In (−1, 1): the normalized sum of the sentences' raw sums.
+    public var score: Double
+    public var label: SentimentLabel
+    /// Sum of the sentences' raw values before normalization.
+    public var raw: Double
+    public var sentences: [SentenceSentiment]
+    /// Every token or phrase that moved the score, in text order.
+    public var contributions: [Contribution]
+}
+
+/// One sentence's sentiment.
+public struct SentenceSentiment: Sendable {
+    /// Indices into the comment's tokens.
+    public var tokens: Range<Int>
+    /// Sum of the contributions plus punctuation emphasis.
+    public var raw: Double
+    /// What `!` and `?` added (in the sentence's direction).
+    public var punctuationEmphasis: Double
+    public var score: Double
+    public var label: SentimentLabel
+    /// Token indices where a contrast word (`but`, `although`) starts.
+    public var contrasts: [Int]
+}
+
+/// A word, emoticon, emoji or idiom that carries valence, and what the rules did to it.
+public struct Contribution: Sendable {
+    /// Token indices the term covers (several for an idiom).
+    public var tokens: Range<Int>
+    /// The lexicon entry or idiom that matched.
+    public var term: String
+    /// The valence in the lexicon, −4…4.
+    public var base: Double
+    /// The rules applied, in order.
+    public var steps: [Step]
+    /// The valence after every rule but contrast: what the word says within its own clause.
+    public var local: Double
+    /// The valence after all rules, contrast weighting included: what it adds to the sentence.
+    public var value: Double
+}
+
+/// One rule's effect on a contribution.
+public struct Step: Sendable, Hashable {
+    public enum Rule: String, Sendable, Codable, Hashable {
+        case capitals, elongation, booster, dampener, excess, negation
+        case beforeContrast = "before_contrast", afterContrast = "after_contrast"
+        case concession
+    }
+
+    public var rule: Rule
+    /// The token that caused it (the negator, the booster, the contrast word), if any.
+    public var cause: Int?
+    public var before: Double
+    public var after: Double
+}

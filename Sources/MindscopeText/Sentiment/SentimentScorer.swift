@@ -1,0 +1,237 @@
+/// Scores sentiment with a lexicon and rules, in the manner of VADER (Hutto & Gilbert 2014)
+/// with Mindscope's additions: ICU tokens, negation and intensifiers that stop at clause
+/// punctuation, `although`-type concessions, `too` + adjective as a complaint, elongated words,
+/// idioms with wildcards and gaps, and sentence-level scores.
+///
+/// For each sentence:
+/// 1. Words, emoticons, emoji and idioms take their lexicon valence.
+/// 2. Capitals and elongation add emphasis; intensifiers in the three words before add or
+///    subtract with decay; a negator in the three words before (same clause) flips and
+///    dampens (× −0.74).
+/// 3. A `but`-type word halves what came before it and adds half to what follows; an
+///    `although`-type clause weighs half and the rest of the sentence one and a half.
+/// 4. `!` and `?` add emphasis in the sentence's direction.
+/// The comment's raw value is the sum over its sentences; scores are `x / sqrt(x² + 15)`.
+public struct SentimentScorer: Sendable {
+    public let lexicon: SentimentLexicon
+    public let rules: SentimentRules
+
+    public init(lexicon: SentimentLexicon, rules: SentimentRules) {
+        self.lexicon = lexicon
+        self.rules = rules
+    }
+
+    public func score(_ text: TokenizedText) -> SentimentAnalysis {
+        let shouting = text.isShouting
+        var contributions: [Contribution] = []
+        var sentences: [SentenceSentiment] = []
+        var total = 0.0
+        for range in text.sentences {
+            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules)
+            let found = score(units, tokens: text.tokens, shouting: shouting)
+            let sum = found.reduce(0) { $0 + $1.value }
+            let emphasis = Self.punctuationEmphasis(units)
+            let raw = sum > 0 ? sum + emphasis : sum < 0 ? sum - emphasis : 0
+            let score = SentimentConstants.normalize(raw)
+            sentences.append(SentenceSentiment(tokens: range, raw: raw, punctuationEmphasis: sum == 0 ? 0 : emphasis,
+                                               score: score, label: SentimentLabel(score: score),
+                                               contrasts: units.compactMap { if case .contrast = $0.role { $0.tokens.lowerBound } else { nil } }))
+            total += raw
+            contributions.append(contentsOf: found)
+        }
+        let score = SentimentConstants.normalize(total)
+        return SentimentAnalysis(score: score, label: SentimentLabel(score: score), raw: total,
+                                 sentences: sentences, contributions: contributions)
+    }
+
+    // MARK: Units
+
+    /// A token or phrase with its role in the sentence.
+    struct Unit {
+        enum Role {
+            case valence(term: String, Double)
+            case negator
+            case intensifier(Double)
+            case excess(Double)
+            case contrast(SentimentRules.ContrastKind)
+            /// A word with no role.
+            case plain
+            /// `,` `;` `:` and dashes: where a negation or concession stops.
+            case clauseBreak
+            /// `!` and `?` counted for emphasis.
+            case marks(exclamations: Int, questions: Int)
+            case other
+        }
+
+        var tokens: Range<Int>
+        var role: Role
+
+        var isWord: Bool {
+            switch role {
+            case .clauseBreak, .marks, .other: false
+            default: true
+            }
+        }
+    }
+
+    static let clauseBreaks: Set<String> = [",", ";", ":", "-", "–", "—", "(", ")", "...", "…", "、", "，", "；"]
+
+    /// The sentence's tokens grouped into units, longest cue first.
+    static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules) -> [Unit] {
+        var units: [Unit] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let token = tokens[i]
+            // A cue (idiom, negator, intensifier, contrast word) wins over the word's own valence.
+            if token.isWordLike, let match = rules.cues.matches(in: tokens, at: i, within: range).first {
+                units.append(Unit(tokens: match.range, role: match.entry.payload.role(term: match.entry.pattern.description)))
+                i = match.range.upperBound
+                continue
+            }
+            let role: Unit.Role
+            switch token.kind {
+            case .word, .hashtag:
+                if rules.isNegatorBySuffix(token) { role = .negator }
+                else if let (form, valence) = lexicon.lookup(token) { role = .valence(term: form, valence) }
+                else { role = .plain }
+            case .emoticon:
+                role = lexicon[token.normalized].map { .valence(term: token.normalized, $0) } ?? .other
+            case .emoji:
+                let bare = String(String.UnicodeScalarView(token.normalized.unicodeScalars.filter {
+                    !(0x1F3FB...0x1F3FF).contains($0.value) && $0.value != 0xFE0F
+                }))
+                role = (lexicon[token.normalized] ?? lexicon[bare]).map { .valence(term: bare, $0) } ?? .other
+            case .punctuation:
+                let exclamations = token.normalized.filter { $0 == "!" }.count
+                let questions = token.normalized.filter { $0 == "?" }.count
+                if exclamations + questions > 0 { role = .marks(exclamations: exclamations, questions: questions) }
+                else if clauseBreaks.contains(token.normalized) { role = .clauseBreak }
+                else { role = .other }
+            default:
+                role = .other
+            }
+            units.append(Unit(tokens: i..<(i + 1), role: role))
+            i += 1
+        }
+        return units
+    }
+
+    // MARK: Rules
+
+    private func score(_ units: [Unit], tokens: [Token], shouting: Bool) -> [Contribution] {
+        var contributions: [Contribution] = []
+        let weights = Self.contrastWeights(units)
+        for (k, unit) in units.enumerated() {
+            var base: Double
+            var term: String
+            switch unit.role {
+            case .valence(let t, let v): base = v; term = t
+            case .plain where k > 0:
+                // "too" + a word with no valence of its own: "too small", "too high".
+                guard case .excess = units[k - 1].role else { continue }
+                base = 0
+                term = tokens[unit.tokens.lowerBound].normalized
+            default: continue
+            }
+            var steps: [Step] = []
+            var value = base
+            func apply(_ rule: Step.Rule, _ cause: Int?, _ new: Double) {
+                steps.append(Step(rule: rule, cause: cause, before: value, after: new))
+                value = new
+            }
+            let head = tokens[unit.tokens.lowerBound]
+            if value != 0, head.emphasis.contains(.allCaps), !shouting {
+                apply(.capitals, nil, value + sign(value) * SentimentConstants.capitalsIncrement)
+            }
+            if value != 0, head.emphasis.contains(.elongated) {
+                apply(.elongation, nil, value + sign(value) * SentimentConstants.elongationIncrement)
+            }
+            // Look back over the words of the same clause.
+            var distance = 0
+            var j = k - 1
+            while j >= 0, distance < SentimentConstants.negationWindow {
+                let previous = units[j]
+                if case .clauseBreak = previous.role { break }
+                if case .contrast = previous.role { break }
+                guard previous.isWord else { j -= 1; continue }
+                let cause = previous.tokens.lowerBound
+                switch previous.role {
+                case .intensifier(let weight) where value != 0:
+                    var scalar = weight * SentimentConstants.intensifierDecay[distance]
+                    if tokens[cause].emphasis.contains(.allCaps), !shouting {
+                        scalar += weight > 0 ? SentimentConstants.capitalsIncrement : -SentimentConstants.capitalsIncrement
+                    }
+                    apply(weight > 0 ? .booster : .dampener, cause, value + sign(value) * scalar)
+                case .excess(let weight) where distance == 0 && value <= 0:
+                    apply(.excess, cause, value - weight * SentimentConstants.excessScale)
+                case .negator:
+                    apply(.negation, cause, value * SentimentConstants.negationScalar)
+                default: break
+                }
+                distance += 1
+                j -= 1
+            }
+            let local = value
+            if let (rule, factor, cause) = weights[k] {
+                apply(rule, cause, value * factor)
+            }
+            if value == 0 && base == 0 { continue }
+            contributions.append(Contribution(tokens: unit.tokens, term: term, base: base, steps: steps, local: local, value: value))
+        }
+        return contributions
+    }
+
+    /// Contrast weighting per unit, nil where none applies: `but` halves what comes before
+    /// and raises what follows; an `although` clause (to the next clause break) weighs half and
+    /// the rest of the sentence one and a half.
+    static func contrastWeights(_ units: [Unit]) -> [(Step.Rule, Double, Int)?] {
+        var weights = [(Step.Rule, Double, Int)?](repeating: nil, count: units.count)
+        func first(_ kind: SentimentRules.ContrastKind) -> Int? {
+            units.firstIndex { if case .contrast(kind) = $0.role { true } else { false } }
+        }
+        if let but = first(.but) {
+            let cause = units[but].tokens.lowerBound
+            for k in 0..<but { weights[k] = (.beforeContrast, SentimentConstants.beforeContrastFactor, cause) }
+            for k in (but + 1)..<units.count { weights[k] = (.afterContrast, SentimentConstants.afterContrastFactor, cause) }
+        } else if let although = first(.although) {
+            let cause = units[although].tokens.lowerBound
+            var end = although + 1
+            while end < units.count { if case .clauseBreak = units[end].role { break }; end += 1 }
+            for k in units.indices {
+                weights[k] = (although..<end).contains(k)
+                    ? (.concession, SentimentConstants.beforeContrastFactor, cause)
+                    : (.afterContrast, SentimentConstants.afterContrastFactor, cause)
+            }
+        }
+        return weights
+    }
+
+    /// What `!` and `?` add to the sentence (VADER's amplifiers).
+    static func punctuationEmphasis(_ units: [Unit]) -> Double {
+        var exclamations = 0
+        var questions = 0
+        for unit in units {
+            if case .marks(let e, let q) = unit.role { exclamations += e; questions += q }
+        }
+        var emphasis = Double(min(exclamations, SentimentConstants.maximumExclamations)) * SentimentConstants.exclamationIncrement
+        if questions > 1 {
+            emphasis += questions <= 3 ? Double(questions) * SentimentConstants.questionIncrement
+                                       : SentimentConstants.manyQuestionsIncrement
+        }
+        return emphasis
+    }
+}
+
+private func sign(_ x: Double) -> Double { x < 0 ? -1 : 1 }
+
+extension SentimentRules.Cue {
+    func role(term: String) -> SentimentScorer.Unit.Role {
+        switch self {
+        case .negator: .negator
+        case .intensifier(let weight): .intensifier(weight)
+        case .excess(let weight): .excess(weight)
+        case .contrast(let kind): .contrast(kind)
+        case .idiom(let valence): .valence(term: term, valence)
+        }
+    }
+}
