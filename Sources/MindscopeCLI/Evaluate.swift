@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Mindscope
 
 extension MindscopeCommand {
@@ -14,14 +15,21 @@ extension MindscopeCommand {
         )
 
         @Argument(help: "Human-rated files.") var files: [String]
+        @Option(help: ArgumentHelp("Write each item's id, rating, score and text to this TSV file.", valueName: "FILE"))
+        var details: String?
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
             let analyzer = try lexicons.load().analyzer
             print("file\titems\tpearson\tspearman\tsign_agreement")
+            var rows = "file\tid\trating\tscore\ttext\n"
+            defer {
+                if let details { FileManager.default.createFile(atPath: details, contents: Data(rows.utf8)) }
+            }
             for file in files {
                 do {
                     let report = try Evaluation.run(path: file, analyzer: analyzer)
+                    for item in report.details { rows += "\(file)\t\(item.id)\t\(item.gold)\t\(f(item.score))\t\(item.text)\n" }
                     print("\(file)\t\(report.items)\t\(f(report.pearson))\t\(f(report.spearman))\t\(f(report.signAgreement))")
                 } catch {
                     throw Terminal.fail(error)

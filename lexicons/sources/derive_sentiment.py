@@ -12,7 +12,11 @@ Rules:
     matched case-folded) takes the mean of its lines.
   - Pattern adjectives that VADER lacks are added, polarity averaged over senses and scaled
     onto VADER's range by the least-squares factor fitted on the words both have (about 3.2),
-    when |polarity| >= 0.1 and subjectivity >= 0.3 (objective senses carry no opinion).
+    when |polarity| >= 0.1 and subjectivity >= 0.3 and no sense of the word is neutral or
+    objective (a word such as "new" or "right" mostly carries no opinion).
+  - Adjectives that occur 30 times or more in Pattern's word-frequency list (en-spelling.txt) are
+    left out too: common adjectives ("more", "whole", "light") are mostly descriptive. The cut
+    (MAX_FREQUENCY) is the one global parameter chosen on the development sets.
   - Multiword terms are left out (phrases belong in idioms.tsv).
 Hand-written customer-feedback terms live in lexicons/feedback.tsv, which is loaded after this
 file and overrides it.
@@ -51,10 +55,27 @@ pairs = [(pattern_polarity(k)[0], statistics.mean(v)) for k, v in vader.items()
          if k in senses and pattern_polarity(k)[0] != 0]
 scale = sum(x * y for x, y in pairs) / sum(x * x for x, _ in pairs)
 
+# Word frequencies (Pattern's spelling list: Gutenberg books, Wiktionary and BNC counts).
+frequency = {}
+with open(os.path.join(src, "textblob", "en", "en-spelling.txt"), encoding="utf-8") as f:
+    for line in f:
+        fields = line.split()
+        if len(fields) == 2 and not line.startswith(";"):
+            frequency[fields[0]] = int(fields[1])
+MAX_FREQUENCY = int(os.environ.get("MAX_FREQUENCY", "30"))
+
 rows = [(term, round(statistics.mean(v), 2), "vader") for term, v in vader.items()]
 for form in senses:
     polarity, subjectivity = pattern_polarity(form)
     if form in vader or " " in form or abs(polarity) < 0.1 or subjectivity < 0.3:
+        continue
+    # A word with an objective or neutral sense ("new", "right", "full", "cold") is mostly
+    # used without an opinion: only words whose every sense carries one are taken.
+    if any(p == 0 or q < 0.3 for p, q in senses[form]):
+        continue
+    # So is a very common adjective ("more", "whole", "light", "round"): frequent words are
+    # mostly descriptive, and Pattern scored them from movie reviews.
+    if frequency.get(form, 0) >= MAX_FREQUENCY:
         continue
     rows.append((form, round(max(-4.0, min(4.0, polarity * scale)), 2), "pattern"))
 

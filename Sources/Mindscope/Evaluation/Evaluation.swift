@@ -9,9 +9,13 @@ public struct EvaluationReport: Sendable {
     public var pearson: Double
     /// Spearman rank correlation (ties take their average rank).
     public var spearman: Double
-    /// Share of items with |gold| > 0.05 whose score has the same sign (a zero score disagrees).
+    /// Share of items with |gold| > 0.05 where (gold > 0) equals (score > 0): the definition
+    /// behind the reference figures in `shared/data/sentiment-dev/README.md` (a zero score counts
+    /// as not positive; recomputing VADER's compound scores this way gives its 0.945 and 0.647).
     public var signAgreement: Double
     public var signItems: Int
+    /// Per item: id, gold rating, score, text.
+    public var details: [(id: String, gold: Double, score: Double, text: String)]
 }
 
 /// Scores a human-rated file of `ID<TAB>RATING<TAB>TEXT` lines (the VADER ground-truth format)
@@ -26,21 +30,25 @@ public enum Evaluation {
         }
         var gold: [Double] = []
         var predicted: [Double] = []
+        var details: [(id: String, gold: Double, score: Double, text: String)] = []
         for (number, line) in contents.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
             let fields = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false)
             if line.allSatisfy(\.isWhitespace) { continue }
             guard fields.count == 3, let rating = Double(fields[1].trimmingCharacters(in: .whitespaces)) else {
                 throw .badInput(path: path, line: number + 1, message: "expected ID<TAB>RATING<TAB>TEXT")
             }
+            let text = fields[2].trimmingCharacters(in: .newlines)
+            let score = analyzer.analyze(text).sentiment.score
             gold.append(rating)
-            predicted.append(analyzer.analyze(fields[2].trimmingCharacters(in: .newlines)).sentiment.score)
+            predicted.append(score)
+            details.append((String(fields[0]), rating, score, text))
         }
         let signed = zip(gold, predicted).filter { abs($0.0) > 0.05 }
-        let agree = signed.filter { ($0.0 > 0 && $0.1 > 0) || ($0.0 < 0 && $0.1 < 0) }.count
+        let agree = signed.filter { ($0.0 > 0) == ($0.1 > 0) }.count
         return EvaluationReport(file: path, items: gold.count, pearson: Statistics.pearson(gold, predicted),
                                 spearman: Statistics.pearson(Statistics.ranks(gold), Statistics.ranks(predicted)),
                                 signAgreement: signed.isEmpty ? 0 : Double(agree) / Double(signed.count),
-                                signItems: signed.count)
+                                signItems: signed.count, details: details)
     }
 }
 

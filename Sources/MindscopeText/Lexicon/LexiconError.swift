@@ -85,6 +85,9 @@ struct DuplicateCheck {
 
     init(source: String) { self.source = source }
 
+    /// Records a warning about a line that is skipped.
+    mutating func warn(_ warning: LexiconError) { warnings.append(warning) }
+
     /// True the first time `key` is seen.
     mutating func isNew(_ key: String, line: Int) -> Bool {
         if let first = firstLine[key] {

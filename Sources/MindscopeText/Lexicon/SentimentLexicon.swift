@@ -30,8 +30,10 @@ public struct SentimentLexicon: Sendable {
             }
             let term = String(line.fields[0])
             guard !term.contains(" ") else {
-                throw LexiconError(source: source, line: line.number,
-                                   problem: .malformedLine("'\(term)' has several words; put phrases in idioms.tsv"))
+                // VADER's file has a few such lines ("( '}{' )"): skipped and reported.
+                duplicates.warn(LexiconError(source: source, line: line.number,
+                                             problem: .malformedLine("'\(term)' has several words and is skipped; put phrases in idioms.tsv")))
+                continue
             }
             guard let valence = Double(line.fields[1]), valenceRange.contains(valence) else {
                 throw LexiconError(source: source, line: line.number,
@@ -62,13 +64,43 @@ public struct SentimentLexicon: Sendable {
     public subscript(term: String) -> Double? { valences[term] }
 
     /// The valence of a token and the form that was found, trying de-elongated forms
-    /// ("goooood" → "good") for stretched words.
+    /// ("goooood" → "good") for stretched words, then an inflection's base form
+    /// ("disappointingly" → "disappointing", "hates" → "hate", "lovin" → "loving").
     public func lookup(_ token: Token) -> (form: String, valence: Double)? {
         if let valence = valences[token.normalized] { return (token.normalized, valence) }
-        guard token.emphasis.contains(.elongated) else { return nil }
-        for form in Normalizer.deElongated(token.normalized) {
+        let forms = token.emphasis.contains(.elongated) ? Normalizer.deElongated(token.normalized) : []
+        for form in forms {
             if let valence = valences[form] { return (form, valence) }
         }
+        for form in [token.normalized] + forms {
+            for base in Self.baseForms(of: form) {
+                if let valence = valences[base] { return (base, valence) }
+            }
+        }
         return nil
+    }
+
+    /// Candidate base forms of an inflected or derived English word, most likely first.
+    static func baseForms(of word: String) -> [String] {
+        guard word.count > 4, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return [] }
+        var result: [String] = []
+        func strip(_ suffix: String, _ replacements: [String] = [""]) {
+            guard word.hasSuffix(suffix) else { return }
+            let stem = String(word.dropLast(suffix.count))
+            guard stem.count >= 3 else { return }
+            result += replacements.map { stem + $0 }
+        }
+        strip("in", ["ing"])          // lovin, nothin'
+        strip("ly")                   // disappointingly → disappointing
+        strip("ily", ["y"])           // happily → happy
+        strip("ness")                 // rudeness → rude
+        strip("iness", ["y"])         // ugliness → ugly
+        strip("ies", ["y"])           // worries → worry
+        strip("es")                   // crashes → crash
+        strip("s")                    // hates → hate
+        strip("ied", ["y"])           // worried → worry
+        strip("ed", ["", "e"])        // annoyed → annoy, hated → hate
+        strip("ing", ["", "e"])       // crashing → crash, hating → hate
+        return result
     }
 }

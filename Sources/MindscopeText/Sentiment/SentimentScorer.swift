@@ -26,6 +26,7 @@ public struct SentimentScorer: Sendable {
         var contributions: [Contribution] = []
         var sentences: [SentenceSentiment] = []
         var total = 0.0
+        var marks: [Unit] = []
         for range in text.sentences {
             let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules)
             let found = score(units, tokens: text.tokens, shouting: shouting)
@@ -36,9 +37,14 @@ public struct SentimentScorer: Sendable {
             sentences.append(SentenceSentiment(tokens: range, raw: raw, punctuationEmphasis: sum == 0 ? 0 : emphasis,
                                                score: score, label: SentimentLabel(score: score),
                                                contrasts: units.compactMap { if case .contrast = $0.role { $0.tokens.lowerBound } else { nil } }))
-            total += raw
+            total += sum
+            marks += units.filter { if case .marks = $0.role { true } else { false } }
             contributions.append(contentsOf: found)
         }
+        // As in VADER, the comment's `!` and `?` add emphasis once, in the direction of the
+        // whole comment, so a flat sentence's "!!!" still stresses its neighbour's sentiment.
+        let emphasis = Self.punctuationEmphasis(marks)
+        total += total > 0 ? emphasis : total < 0 ? -emphasis : 0
         let score = SentimentConstants.normalize(total)
         return SentimentAnalysis(score: score, label: SentimentLabel(score: score), raw: total,
                                  sentences: sentences, contributions: contributions)
@@ -65,6 +71,9 @@ public struct SentimentScorer: Sendable {
 
         var tokens: Range<Int>
         var role: Role
+        /// A modifier's own lexicon valence ("no" −1.2, "super" +2.9): it counts when the
+        /// modifier has nothing to modify, as in "No!" or "Super trip".
+        var own: (term: String, valence: Double)?
 
         var isWord: Bool {
             switch role {
@@ -84,18 +93,27 @@ public struct SentimentScorer: Sendable {
             let token = tokens[i]
             // A cue (idiom, negator, intensifier, contrast word) wins over the word's own valence.
             if token.isWordLike, let match = rules.cues.matches(in: tokens, at: i, within: range).first {
-                units.append(Unit(tokens: match.range, role: match.entry.payload.role(term: match.entry.pattern.description)))
+                let own = match.range.count == 1 && !match.entry.payload.isIdiom ? lexicon.lookup(token) : nil
+                units.append(Unit(tokens: match.range, role: match.entry.payload.role(term: match.entry.pattern.description),
+                                  own: own.map { ($0.form, $0.valence) }))
                 i = match.range.upperBound
                 continue
             }
             let role: Unit.Role
             switch token.kind {
             case .word, .hashtag:
-                if rules.isNegatorBySuffix(token) { role = .negator }
-                else if let (form, valence) = lexicon.lookup(token) { role = .valence(term: form, valence) }
+                if rules.isNegatorBySuffix(token) {
+                    units.append(Unit(tokens: i..<(i + 1), role: .negator, own: lexicon.lookup(token).map { ($0.form, $0.valence) }))
+                    i += 1
+                    continue
+                }
+                if let (form, valence) = lexicon.lookup(token) { role = .valence(term: form, valence) }
                 else { role = .plain }
             case .emoticon:
-                role = lexicon[token.normalized].map { .valence(term: token.normalized, $0) } ?? .other
+                // As written first (":D" and ":d" may differ), then in lower case (":-P").
+                let lower = token.normalized.lowercased()
+                role = (lexicon[token.normalized].map { .valence(term: token.normalized, $0) })
+                    ?? (lexicon[lower].map { .valence(term: lower, $0) }) ?? .other
             case .emoji:
                 let bare = String(String.UnicodeScalarView(token.normalized.unicodeScalars.filter {
                     !(0x1F3FB...0x1F3FF).contains($0.value) && $0.value != 0xFE0F
@@ -120,19 +138,10 @@ public struct SentimentScorer: Sendable {
 
     private func score(_ units: [Unit], tokens: [Token], shouting: Bool) -> [Contribution] {
         var contributions: [Contribution] = []
+        var usedModifiers = Set<Int>()
         let weights = Self.contrastWeights(units)
-        for (k, unit) in units.enumerated() {
-            var base: Double
-            var term: String
-            switch unit.role {
-            case .valence(let t, let v): base = v; term = t
-            case .plain where k > 0:
-                // "too" + a word with no valence of its own: "too small", "too high".
-                guard case .excess = units[k - 1].role else { continue }
-                base = 0
-                term = tokens[unit.tokens.lowerBound].normalized
-            default: continue
-            }
+        func contribution(_ k: Int, term: String, base: Double) -> Contribution {
+            let unit = units[k]
             var steps: [Step] = []
             var value = base
             func apply(_ rule: Step.Rule, _ cause: Int?, _ new: Double) {
@@ -146,8 +155,9 @@ public struct SentimentScorer: Sendable {
             if value != 0, head.emphasis.contains(.elongated) {
                 apply(.elongation, nil, value + sign(value) * SentimentConstants.elongationIncrement)
             }
-            // Look back over the words of the same clause.
-            var distance = 0
+            // Look back over the words of the same clause. Emoticons and emoji mark the
+            // writer's mood, not a word in a negator's scope: they keep their valence.
+            var distance = head.kind == .emoticon || head.kind == .emoji ? SentimentConstants.negationWindow : 0
             var j = k - 1
             while j >= 0, distance < SentimentConstants.negationWindow {
                 let previous = units[j]
@@ -162,10 +172,13 @@ public struct SentimentScorer: Sendable {
                         scalar += weight > 0 ? SentimentConstants.capitalsIncrement : -SentimentConstants.capitalsIncrement
                     }
                     apply(weight > 0 ? .booster : .dampener, cause, value + sign(value) * scalar)
+                    usedModifiers.insert(j)
                 case .excess(let weight) where distance == 0 && value <= 0:
                     apply(.excess, cause, value - weight * SentimentConstants.excessScale)
+                    usedModifiers.insert(j)
                 case .negator:
                     apply(.negation, cause, value * SentimentConstants.negationScalar)
+                    usedModifiers.insert(j)
                 default: break
                 }
                 distance += 1
@@ -175,10 +188,26 @@ public struct SentimentScorer: Sendable {
             if let (rule, factor, cause) = weights[k] {
                 apply(rule, cause, value * factor)
             }
-            if value == 0 && base == 0 { continue }
-            contributions.append(Contribution(tokens: unit.tokens, term: term, base: base, steps: steps, local: local, value: value))
+            return Contribution(tokens: unit.tokens, term: term, base: base, steps: steps, local: local, value: value)
         }
-        return contributions
+        for (k, unit) in units.enumerated() {
+            switch unit.role {
+            case .valence(let term, let base):
+                contributions.append(contribution(k, term: term, base: base))
+            case .plain where k > 0:
+                // "too" + a word with no valence of its own: "too small", "too high".
+                guard case .excess = units[k - 1].role else { continue }
+                let found = contribution(k, term: tokens[unit.tokens.lowerBound].normalized, base: 0)
+                if found.value != 0 { contributions.append(found) }
+            default: continue
+            }
+        }
+        // Modifiers that modified nothing count with their own valence ("No!", "Super trip").
+        for (k, unit) in units.enumerated() where !usedModifiers.contains(k) {
+            guard let own = unit.own else { continue }
+            contributions.append(contribution(k, term: own.term, base: own.valence))
+        }
+        return contributions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     /// Contrast weighting per unit, nil where none applies: `but` halves what comes before
@@ -225,6 +254,8 @@ public struct SentimentScorer: Sendable {
 private func sign(_ x: Double) -> Double { x < 0 ? -1 : 1 }
 
 extension SentimentRules.Cue {
+    var isIdiom: Bool { if case .idiom = self { true } else { false } }
+
     func role(term: String) -> SentimentScorer.Unit.Role {
         switch self {
         case .negator: .negator

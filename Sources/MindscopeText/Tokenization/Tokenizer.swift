@@ -16,14 +16,15 @@ public struct Tokenizer: Sendable {
     private let emoticons: [UInt8: [[UInt8]]]
 
     /// - Parameter emoticons: the emoticons to keep whole (`:)`, `:-(`, `<3`); only those
-    ///   that start with an ASCII character other than a letter or digit are used.
+    ///   that start with an ASCII character other than a letter or digit are used, and letters
+    ///   match in either case (`:-P` as `:-p`).
     public init(emoticons: some Sequence<String> = []) {
         var table: [UInt8: [[UInt8]]] = [:]
         for emoticon in emoticons {
             let bytes = Array(emoticon.utf8)
             guard bytes.count >= 2, let first = bytes.first, first < 0x80, !Self.isAlnum(first),
                   !bytes.contains(where: Self.isSpace) else { continue }
-            table[first, default: []].append(bytes)
+            table[first, default: []].append(bytes.map(Self.asciiLower))
         }
         self.emoticons = table.mapValues { Array(Set($0)).sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) } }
     }
@@ -59,6 +60,10 @@ public struct Tokenizer: Sendable {
 
     static func isAlnum(_ byte: UInt8) -> Bool {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    static func asciiLower(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
     }
 
     static func isSpace(_ byte: UInt8) -> Bool {
@@ -275,7 +280,7 @@ private struct Scanner {
         guard leadsWithEyes || isBoundaryBefore(start) else { return nil }
         for emoticon in candidates where start + emoticon.count <= bytes.count {
             let end = start + emoticon.count
-            guard bytes[start..<end].elementsEqual(emoticon) else { continue }
+            guard bytes[start..<end].lazy.map(Tokenizer.asciiLower).elementsEqual(emoticon) else { continue }
             if end == bytes.count || !Tokenizer.isAlnum(bytes[end]) { return end }
         }
         return nil
