@@ -12,6 +12,11 @@ public enum SentimentConstants {
     public static let elongationIncrement = 0.293
     /// Multiplies a negated valence (VADER's `N_SCALAR`).
     public static let negationScalar = -0.74
+    /// Multiplies a negated negative valence: half of `negationScalar`, because a negated
+    /// complaint is weaker praise than the flip suggests ("not bad", "wasn't terrible";
+    /// Taboada et al. 2011 shift rather than flip; Kiritchenko & Mohammad 2016 find negated
+    /// negative words only mildly positive). Mindscope's rule.
+    public static let negatedNegativeScalar = -0.37
     /// How far back a negator reaches, in words (VADER's window).
     public static let negationWindow = 3
     /// How far back an intensifier reaches, in words, and how its effect fades with distance

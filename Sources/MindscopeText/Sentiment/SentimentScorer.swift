@@ -7,7 +7,7 @@
 /// 1. Words, emoticons, emoji and idioms take their lexicon valence.
 /// 2. Capitals and elongation add emphasis; intensifiers in the three words before add or
 ///    subtract with decay; a negator in the three words before (same clause) flips and
-///    dampens (× −0.74).
+///    dampens (× −0.74; a negative word × −0.37: "not terrible" is faint praise).
 /// 3. A `but`-type word halves what came before it and adds half to what follows; an
 ///    `although`-type clause weighs half and the rest of the sentence one and a half.
 /// 4. `!` and `?` add emphasis in the sentence's direction.
@@ -107,7 +107,7 @@ public struct SentimentScorer: Sendable {
                     i += 1
                     continue
                 }
-                if let (form, valence) = lexicon.lookup(token) { role = .valence(term: form, valence) }
+                if let (form, valence) = lexicon.lookup(token), valence != 0 { role = .valence(term: form, valence) }
                 else { role = .plain }
             case .emoticon:
                 // As written first (":D" and ":d" may differ), then in lower case (":-P").
@@ -177,7 +177,8 @@ public struct SentimentScorer: Sendable {
                     apply(.excess, cause, value - weight * SentimentConstants.excessScale)
                     usedModifiers.insert(j)
                 case .negator:
-                    apply(.negation, cause, value * SentimentConstants.negationScalar)
+                    let scalar = value < 0 ? SentimentConstants.negatedNegativeScalar : SentimentConstants.negationScalar
+                    apply(.negation, cause, value * scalar)
                     usedModifiers.insert(j)
                 default: break
                 }
@@ -192,7 +193,7 @@ public struct SentimentScorer: Sendable {
         }
         for (k, unit) in units.enumerated() {
             switch unit.role {
-            case .valence(let term, let base):
+            case .valence(let term, let base) where base != 0:
                 contributions.append(contribution(k, term: term, base: base))
             case .plain where k > 0:
                 // "too" + a word with no valence of its own: "too small", "too high".
