@@ -37,6 +37,6 @@ extension MindscopeCommand {
             }
         }
 
-        private func f(_ x: Double) -> String { String(format: "%.3f", x) }
+        private func f(_ x: Double) -> String { String(format: "%.4f", x) }
     }
 }

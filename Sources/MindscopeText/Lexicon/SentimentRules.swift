@@ -2,8 +2,9 @@
 /// the multiword idioms that carry a valence of their own.
 ///
 /// Four files, all `#`-commented and tab-separated, each entry a ``PhrasePattern``:
-/// - `negators.txt`: one negator per line (`not`, `never`, `without`); a line `*n't` makes
-///   every word ending in `n't` a negator;
+/// - `negators.txt`: one negator per line (`not`, `never`, `without`), optionally followed by
+///   a tab and the words after which it stresses instead of negating (`never` + `so`, `this`:
+///   "never so happy"); a line `*n't` makes every word ending in `n't` a negator;
 /// - `intensifiers.tsv`: `term<TAB>weight[<TAB>kind]`, weight in −1…1 (boosters positive,
 ///   dampeners negative), kind `booster`, `dampener` or `excess` (`too`: turns a neutral word
 ///   that follows it negative);
@@ -20,7 +21,8 @@ public struct SentimentRules: Sendable {
 
     /// What a matched cue does.
     public enum Cue: Sendable, Equatable {
-        case negator
+        /// Negates, unless the next word is one of `emphasizedBy` ("never so good").
+        case negator(emphasizedBy: Set<String>)
         case intensifier(Double)
         case excess(Double)
         case contrast(ContrastKind)
@@ -44,7 +46,8 @@ public struct SentimentRules: Sendable {
             if term.hasPrefix("*") && term.count > 1 && !term.contains(" ") {
                 negatorSuffixes.append(Tokenizer.lookupForm(String(term.dropFirst())))
             } else {
-                try add(term, .negator, source: source, line: line.number)
+                let stressed = line.fields.count > 1 ? line.fields[1].split(separator: " ").map { Tokenizer.lookupForm(String($0)) } : []
+                try add(term, .negator(emphasizedBy: Set(stressed)), source: source, line: line.number)
             }
         }
         return duplicates.warnings

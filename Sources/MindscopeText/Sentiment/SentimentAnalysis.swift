@@ -43,7 +43,7 @@ public struct Contribution: Sendable {
 /// One rule's effect on a contribution.
 public struct Step: Sendable, Hashable {
     public enum Rule: String, Sendable, Codable, Hashable {
-        case capitals, elongation, booster, dampener, excess, negation
+        case capitals, elongation, booster, dampener, excess, negation, emphasis
         case beforeContrast = "before_contrast", afterContrast = "after_contrast"
         case concession
     }

@@ -17,6 +17,8 @@ public enum SentimentConstants {
     /// Taboada et al. 2011 shift rather than flip; Kiritchenko & Mohammad 2016 find negated
     /// negative words only mildly positive). Mindscope's rule.
     public static let negatedNegativeScalar = -0.37
+    /// "never so good", "never this happy": the negator stresses instead (VADER's 1.25).
+    public static let neverSoFactor = 1.25
     /// How far back a negator reaches, in words (VADER's window).
     public static let negationWindow = 3
     /// How far back an intensifier reaches, in words, and how its effect fades with distance

@@ -37,6 +37,17 @@ public struct SentimentScorer: Sendable {
             sentences.append(SentenceSentiment(tokens: range, raw: raw, punctuationEmphasis: sum == 0 ? 0 : emphasis,
                                                score: score, label: SentimentLabel(score: score),
                                                contrasts: units.compactMap { if case .contrast = $0.role { $0.tokens.lowerBound } else { nil } }))
+            // A sentence that opens with "But" or "However" answers the sentences before it:
+            // they weigh half, as the words before a "but" do within a sentence.
+            if let opening = units.first(where: \.isWord), case .contrast(.but) = opening.role {
+                let cause = opening.tokens.lowerBound
+                for index in contributions.indices {
+                    let before = contributions[index].value
+                    contributions[index].value *= SentimentConstants.beforeContrastFactor
+                    contributions[index].steps.append(Step(rule: .beforeContrast, cause: cause, before: before, after: contributions[index].value))
+                }
+                total *= SentimentConstants.beforeContrastFactor
+            }
             total += sum
             marks += units.filter { if case .marks = $0.role { true } else { false } }
             contributions.append(contentsOf: found)
@@ -56,7 +67,7 @@ public struct SentimentScorer: Sendable {
     struct Unit {
         enum Role {
             case valence(term: String, Double)
-            case negator
+            case negator(emphasizedBy: Set<String>)
             case intensifier(Double)
             case excess(Double)
             case contrast(SentimentRules.ContrastKind)
@@ -103,7 +114,7 @@ public struct SentimentScorer: Sendable {
             switch token.kind {
             case .word, .hashtag:
                 if rules.isNegatorBySuffix(token) {
-                    units.append(Unit(tokens: i..<(i + 1), role: .negator, own: lexicon.lookup(token).map { ($0.form, $0.valence) }))
+                    units.append(Unit(tokens: i..<(i + 1), role: .negator(emphasizedBy: []), own: lexicon.lookup(token).map { ($0.form, $0.valence) }))
                     i += 1
                     continue
                 }
@@ -176,9 +187,13 @@ public struct SentimentScorer: Sendable {
                 case .excess(let weight) where distance == 0 && value <= 0:
                     apply(.excess, cause, value - weight * SentimentConstants.excessScale)
                     usedModifiers.insert(j)
-                case .negator:
-                    let scalar = value < 0 ? SentimentConstants.negatedNegativeScalar : SentimentConstants.negationScalar
-                    apply(.negation, cause, value * scalar)
+                case .negator(let stressors) where value != 0:
+                    if units[(j + 1)..<k].contains(where: { stressors.contains(tokens[$0.tokens.lowerBound].normalized) }) {
+                        apply(.emphasis, cause, value * SentimentConstants.neverSoFactor)
+                    } else {
+                        let scalar = value < 0 ? SentimentConstants.negatedNegativeScalar : SentimentConstants.negationScalar
+                        apply(.negation, cause, value * scalar)
+                    }
                     usedModifiers.insert(j)
                 default: break
                 }
@@ -259,7 +274,7 @@ extension SentimentRules.Cue {
 
     func role(term: String) -> SentimentScorer.Unit.Role {
         switch self {
-        case .negator: .negator
+        case .negator(let stressors): .negator(emphasizedBy: stressors)
         case .intensifier(let weight): .intensifier(weight)
         case .excess(let weight): .excess(weight)
         case .contrast(let kind): .contrast(kind)
