@@ -24,7 +24,7 @@ extension MindscopeCommand {
             print("file\titems\tpearson\tspearman\tsign_agreement")
             var rows = "file\tid\trating\tscore\ttext\n"
             defer {
-                if let details { FileManager.default.createFile(atPath: details, contents: Data(rows.utf8)) }
+                if let details { _ = FileManager.default.createFile(atPath: details, contents: Data(rows.utf8)) }
             }
             for file in files {
                 do {

@@ -1,1 +1,61 @@
+import Foundation
 import Mindscope
+import MindscopeText
+
+/// Shared test fixtures: the repository's own lexicons and corpora, loaded once.
+public enum Fixtures {
+    /// The repository root, from this file's place in `Tests/TestSupport/`.
+    public static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static let lexiconDirectory = root.appendingPathComponent("lexicons")
+
+    public static func corpus(_ name: String) -> String { root.appendingPathComponent("corpora/\(name)").path }
+
+    /// The shipped lexicons, with the warnings loading them raised.
+    public static let loaded: (lexicons: Lexicons, columns: TopicCatalog, warnings: [LexiconError]) = {
+        do {
+            return try LexiconLoader(directory: lexiconDirectory).load()
+        } catch {
+            fatalError("shipped lexicons do not load: \(error)")
+        }
+    }()
+
+    public static let analyzer = TextAnalyzer(lexicons: loaded.lexicons)
+
+    /// A temporary file holding `contents`, removed when the process ends.
+    public static func temporaryFile(_ contents: String, name: String = "input.csv") -> String {
+        temporaryFile(Data(contents.utf8), name: name)
+    }
+
+    public static func temporaryFile(_ data: Data, name: String) -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mindscope-tests-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent(name)
+        _ = FileManager.default.createFile(atPath: url.path, contents: data)
+        return url.path
+    }
+}
+
+extension TextAnalyzer {
+    /// The comment's score, for short assertions.
+    public func score(_ text: String) -> Double { analyze(text).sentiment.score }
+
+    /// Theme id → label, for short assertions.
+    public func themeLabels(_ text: String) -> [String: SentimentLabel] {
+        Dictionary(analyze(text).themes.map { ($0.theme, $0.label) }, uniquingKeysWith: { a, _ in a })
+    }
+}
+
+/// A small deterministic generator for seeded property tests (SplitMix64).
+public struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

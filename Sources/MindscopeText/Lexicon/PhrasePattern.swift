@@ -81,12 +81,22 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let token = tokens[start]
         guard token.isWordLike else { return [] }
         var found: [Match] = []
-        for entry in byFirstWord[token.normalized, default: []] + byFirstStem {
+        var candidates = byFirstWord[token.normalized, default: []]
+        if token.emphasis.contains(.elongated) {
+            for form in Normalizer.deElongated(token.normalized) { candidates += byFirstWord[form, default: []] }
+        }
+        for entry in candidates + byFirstStem {
             if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
                 found.append(Match(range: start..<end, entry: entry))
             }
         }
         return found.sorted { $0.range.count > $1.range.count }
+    }
+
+    /// A token matches a word as written or, when stretched ("sooo"), in a shorter form.
+    private static func matches(_ token: Token, _ word: String) -> Bool {
+        token.normalized == word
+            || (token.emphasis.contains(.elongated) && Normalizer.deElongated(token.normalized).contains(word))
     }
 
     /// The end of a match of `elements` at `index`, trying shorter gaps first.
@@ -103,7 +113,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             }
             return nil
         case .word(let word):
-            guard index < limit, tokens[index].isWordLike, tokens[index].normalized == word else { return nil }
+            guard index < limit, tokens[index].isWordLike, Self.matches(tokens[index], word) else { return nil }
             return match(rest, tokens, index + 1, limit)
         case .prefix(let stem):
             guard index < limit, tokens[index].isWordLike, tokens[index].normalized.hasPrefix(stem) else { return nil }
