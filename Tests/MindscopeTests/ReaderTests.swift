@@ -1,1 +1,131 @@
+import Foundation
 import Testing
+import Mindscope
+import TestSupport
+
+@Suite struct ReaderTests {
+    func rows(_ contents: String, name: String = "in.csv", format: InputFormat? = nil) throws -> (RecordReader, [RawRow]) {
+        let reader = try RecordReader(path: Fixtures.temporaryFile(contents, name: name), format: format)
+        var rows: [RawRow] = []
+        while let row = try reader.next() { rows.append(row) }
+        return (reader, rows)
+    }
+
+    @Test func quotedFieldsKeepCommasQuotesAndNewlines() throws {
+        let (reader, rows) = try rows("id,comment\r\n1,\"late, and \"\"broken\"\"\r\nsecond line\"\r\n2,ok\r\n")
+        #expect(reader.headers == ["id", "comment"])
+        #expect(rows.map(\.fields) == [["1", "late, and \"broken\"\r\nsecond line"], ["2", "ok"]])
+        #expect(rows.map(\.line) == [2, 4])
+    }
+
+    @Test func aByteOrderMarkIsSkipped() throws {
+        let (reader, _) = try rows("\u{FEFF}id,comment\n1,x\n")
+        #expect(reader.headers == ["id", "comment"])
+    }
+
+    @Test func formatIsDetectedFromExtensionAndContent() throws {
+        #expect(try rows("a\tb\n1\t2\n", name: "x.tsv").0.format == .tsv)
+        #expect(try rows("a\tb\tc\n1\t2\t3\n", name: "export").0.format == .tsv)
+        #expect(try rows("{\"a\": 1}\n", name: "export").0.format == .jsonl)
+        #expect(try rows("a,b\n1,2\n", name: "export").0.format == .csv)
+        #expect(try rows("a;b\n", name: "x.txt", format: .tsv).0.format == .tsv)
+    }
+
+    @Test func jsonlObjectsAreMappedByKey() throws {
+        let (reader, rows) = try rows("{\"id\": 7, \"text\": \"hi\", \"ok\": true}\n\n{\"text\": \"yo\", \"id\": null, \"x\": [1]}\n", name: "a.jsonl")
+        #expect(reader.headers == ["id", "ok", "text"])
+        #expect(rows.map(\.fields) == [["7", "true", "hi"], ["", "", "yo"]])
+        #expect(rows.map(\.line) == [1, 3])
+    }
+
+    @Test func anUnclosedQuoteNamesTheLineItOpenedOn() throws {
+        let reader = try RecordReader(path: Fixtures.temporaryFile("id,comment\n1,ok\n2,\"never closed\n3,x\n"))
+        _ = try reader.next()
+        #expect(throws: MindscopeError.self) { try reader.next() }
+        do { _ = try reader.next() } catch {
+            if case .badInput(_, let line, let message) = error { #expect(line == 3 && message.contains("unclosed quote")) }
+        }
+    }
+
+    @Test func aBadJSONLineIsReportedAndReadingGoesOn() throws {
+        let reader = try RecordReader(path: Fixtures.temporaryFile("{\"t\": \"a\"}\nnot json\n{\"t\": \"b\"}\n", name: "x.jsonl"))
+        #expect(try reader.next()?.fields == ["a"])
+        #expect(throws: MindscopeError.self) { try reader.next() }
+        #expect(try reader.next()?.fields == ["b"])
+    }
+
+    @Test func invalidUTF8IsRepairedAndCounted() throws {
+        var data = Data("id,comment\n1,caf".utf8)
+        data.append(contentsOf: [0xE9, 0x0A])
+        let reader = try RecordReader(path: Fixtures.temporaryFile(data, name: "latin1.csv"))
+        #expect(try reader.next()?.fields == ["1", "caf\u{FFFD}"])
+        #expect(reader.repairedFields == 1)
+    }
+
+    @Test func emptyAndMissingFilesAreClearErrors() {
+        #expect(throws: MindscopeError.self) { try RecordReader(path: Fixtures.temporaryFile("")) }
+        #expect(throws: MindscopeError.self) { try RecordReader(path: "/nonexistent/file.csv") }
+    }
+
+    @Test func readingStreamsAcrossChunkBoundaries() throws {
+        // Rows far longer than one read chunk, with quotes straddling the boundaries.
+        let long = String(repeating: "word, \"quoted\" ", count: 10_000)
+        let csv = "id,comment\n" + (1...3).map { "\($0),\"\(long.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: "\n")
+        let (_, rows) = try rows(csv)
+        #expect(rows.count == 3)
+        #expect(rows.allSatisfy { $0.fields[1] == long })
+    }
+
+    @Test func fieldValuesReadRatingsAndMoney() {
+        #expect(FieldValues.rating("4") == 4)
+        #expect(FieldValues.rating("4/5") == 4)
+        #expect(FieldValues.rating("4 stars") == 4)
+        #expect(FieldValues.rating("") == nil)
+        #expect(FieldValues.money("$120") == 120)
+        #expect(FieldValues.money("1,200.50") == 1200.5)
+        #expect(FieldValues.money("€45") == 45)
+        #expect(FieldValues.money("(45.00)") == -45)
+        #expect(FieldValues.money("") == nil)
+        #expect(FieldValues.money("n/a") == nil)
+    }
+}
+
+@Suite struct ColumnRoleTests {
+    let synonyms = Fixtures.loaded.columns
+
+    @Test func rolesComeFromHeaderSynonyms() throws {
+        let roles = try ColumnRoles(headers: ["customer_id", "rating", "comment", "order_value"], synonyms: synonyms, path: "x")
+        #expect(roles[.id] == 0 && roles[.rating] == 1 && roles[.text] == 2 && roles[.value] == 3)
+    }
+
+    @Test func overridesWinAndUnknownOverridesFail() throws {
+        let roles = try ColumnRoles(headers: ["a", "b"], synonyms: synonyms, overrides: [.text: "B"], path: "x")
+        #expect(roles[.text] == 1)
+        #expect(throws: MindscopeError.self) {
+            try ColumnRoles(headers: ["a"], synonyms: synonyms, overrides: [.text: "nope"], path: "x")
+        }
+    }
+
+    @Test func aTextColumnIsFoundByItsValues() throws {
+        let sample = [RawRow(line: 2, fields: ["1", "the parcel came late and broken", "x"]),
+                      RawRow(line: 3, fields: ["2", "great service, thank you", "y"])]
+        let roles = try ColumnRoles(headers: ["k", "q7", "z"], synonyms: synonyms, sample: sample, path: "x")
+        #expect(roles[.text] == 1)
+    }
+}
+
+@Suite struct StatisticsTests {
+    @Test func evaluationMatchesKnownCorrelations() throws {
+        let file = Fixtures.temporaryFile("1\t3.0\tI love it, wonderful!\r\n2\t-3.0\tTerrible, awful, broken.\r\n3\t1.0\tgood\r\n4\t-1.0\tbad\r\n", name: "gold.txt")
+        let report = try Evaluation.run(path: file, analyzer: Fixtures.analyzer)
+        #expect(report.items == 4)
+        #expect(report.pearson > 0.9)
+        #expect(report.spearman == 1.0)
+        #expect(report.signAgreement == 1.0)
+    }
+
+    @Test func aMalformedGoldLineNamesItsLine() {
+        let file = Fixtures.temporaryFile("1\t3.0\tok\n2\tnot a number\tx\n", name: "gold.txt")
+        #expect(throws: MindscopeError.self) { try Evaluation.run(path: file, analyzer: Fixtures.analyzer) }
+    }
+}

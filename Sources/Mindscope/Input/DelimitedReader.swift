@@ -4,6 +4,11 @@ import Foundation
 public struct RawRow: Sendable {
     public var line: Int
     public var fields: [String]
+
+    public init(line: Int, fields: [String]) {
+        self.line = line
+        self.fields = fields
+    }
 }
 
 /// Streams RFC 4180 rows: quoted fields with embedded delimiters, newlines and doubled quotes;

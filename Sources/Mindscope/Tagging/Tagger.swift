@@ -16,6 +16,13 @@ public struct TagSummary: Sendable, Equatable {
     public var skipped = 0
     /// Fields whose invalid UTF-8 was replaced with U+FFFD.
     public var repairedFields = 0
+
+    public init(read: Int = 0, tagged: Int = 0, skipped: Int = 0, repairedFields: Int = 0) {
+        self.read = read
+        self.tagged = tagged
+        self.skipped = skipped
+        self.repairedFields = repairedFields
+    }
 }
 
 /// Tags every row of a file: reads, finds columns, analyzes, writes, in input order.
