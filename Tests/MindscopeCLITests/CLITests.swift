@@ -1,1 +1,98 @@
+import Foundation
 import Testing
+import TestSupport
+
+/// The `mindscope` binary run as a user runs it, from another working directory.
+@Suite struct CLITests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static let binary: URL = {
+        // Tests run from the build products folder, where `swift build` put `mindscope` too.
+        let products = Bundle.main.bundleURL.deletingLastPathComponent()
+        for folder in [products, Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("mindscope")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        return products.appendingPathComponent("mindscope")
+    }()
+
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = FileManager.default.temporaryDirectory
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                   stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func tagsTheSampleFromAnyDirectory() throws {
+        let result = try run(["tag", Fixtures.corpus("ecommerce_feedback.csv")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.split(separator: "\n").count == 5)
+        #expect(result.stderr.contains("5 rows read, 5 tagged, 0 skipped"))
+    }
+
+    @Test func readsStandardInputAndWritesCSV() throws {
+        let result = try run(["tag", "-", "--output", "csv"], stdin: "id,comment\n1,\"Fast delivery, thanks!\"\n")
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("id,text,sentiment_score,sentiment_label,delivery") == true)
+        #expect(lines.count == 2)
+    }
+
+    @Test func explainShowsRules() throws {
+        let result = try run(["explain", "The courier was not very helpful"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("booster by 'very'") && result.stdout.contains("negation by 'not'"))
+    }
+
+    @Test func aMissingFileExitsThree() throws {
+        let result = try run(["tag", "/nonexistent/export.csv"])
+        #expect(result.status == 3)
+        #expect(result.stderr.contains("/nonexistent/export.csv: cannot read: no such file"))
+    }
+
+    @Test func strictStopsOnABadRowWithExitOne() throws {
+        let file = Fixtures.temporaryFile("id,comment\n1,good\n2,a,b\n3,bad\n")
+        let lenient = try run(["tag", file])
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains(":3: expected 2 fields"))
+        let strict = try run(["tag", file, "--strict"])
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("stopped (--strict)"))
+    }
+
+    @Test func aBrokenLexiconExitsFourWithFileAndLine() throws {
+        let lexicon = Fixtures.temporaryFile("good\t1.9\nbad\tvery\n", name: "mine.tsv")
+        let result = try run(["explain", "good", "--sentiment-lexicon", lexicon])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("mine.tsv:2: bad weight 'very'"))
+    }
+
+    @Test func aUserLexiconReplacesTheShippedOne() throws {
+        let lexicon = Fixtures.temporaryFile("parcel\t3.0\n", name: "mine.tsv")
+        let result = try run(["explain", "parcel", "--sentiment-lexicon", lexicon])
+        #expect(result.stdout.hasPrefix("sentiment +"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        // ArgumentParser exits with EX_USAGE (64) and prints the usage.
+        let result = try run(["tag"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("Usage: mindscope tag"))
+    }
+}
