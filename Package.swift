@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", dependencies: ["Mindscope"], path: "Tests/TestSupport"),
         .testTarget(name: "MindscopeTextTests", dependencies: ["MindscopeText", "TestSupport"]),
-        .testTarget(name: "MindscopeTests", dependencies: ["Mindscope", "TestSupport"]),
+        .testTarget(name: "MindscopeTests", dependencies: ["Mindscope", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MindscopeCLITests", dependencies: ["MindscopeCLI", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -42,29 +42,26 @@ extension MindscopeCommand {
             tagger.inputFormat = inputFormat
             let pairs: [(ColumnRoles.Role, String?)] = [(.id, idColumn), (.text, textColumn), (.rating, ratingColumn), (.value, valueColumn)]
             tagger.overrides = Dictionary(uniqueKeysWithValues: pairs.compactMap { role, header in header.map { (role, $0) } })
+            tagger.strict = strict
             let out = Output()
-            var stopped: String?
+            let describe: ((ColumnRoles, [String]) -> Void)? = verbose ? { Self.describe($0, $1) } : nil
             let summary: TagSummary
             do {
-                summary = try tagger.run(path: file, write: out.line, report: { message in
-                    if strict, stopped == nil { stopped = message }
-                    if stopped == nil || !strict { Terminal.error(message) }
-                }, describeColumns: verbose ? { roles, headers in
-                    for role in ColumnRoles.Role.allCases {
-                        let chosen = roles[role].map { "'\(headers[$0])' (\(roles.reasons[role] ?? ""))" } ?? "none"
-                        Terminal.error("column \(role.rawValue): \(chosen)")
-                    }
-                } : nil)
+                summary = try tagger.run(path: file, write: { out.line($0) }, report: { Terminal.error($0) }, describeColumns: describe)
             } catch {
                 out.flush()
+                if strict, case .badInput = error { Terminal.error("mindscope: stopped (--strict)") }
                 throw Terminal.fail(error)
             }
             out.flush()
             Terminal.error("\(file): \(summary.read) rows read, \(summary.tagged) tagged, \(summary.skipped) skipped"
                            + (summary.repairedFields > 0 ? ", \(summary.repairedFields) fields with invalid UTF-8 repaired" : ""))
-            if let stopped, strict {
-                Terminal.error("mindscope: stopped (--strict): \(stopped)")
-                throw ExitCode(ExitStatus.badData)
+        }
+
+        private static func describe(_ roles: ColumnRoles, _ headers: [String]) {
+            for role in ColumnRoles.Role.allCases {
+                let chosen = roles[role].map { "'\(headers[$0])' (\(roles.reasons[role] ?? ""))" } ?? "none"
+                Terminal.error("column \(role.rawValue): \(chosen)")
             }
         }
     }

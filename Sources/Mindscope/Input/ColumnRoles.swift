@@ -19,7 +19,7 @@ public struct ColumnRoles: Sendable {
     public init(headers: [String], synonyms: TopicCatalog, overrides: [Role: String] = [:],
                 sample: [RawRow] = [], path: String) throws(MindscopeError) {
         for (role, header) in overrides {
-            guard let index = headers.firstIndex(where: { $0.caseInsensitiveCompare(header) }) else {
+            guard let index = headers.firstIndex(where: { $0.lowercased() == header.lowercased() }) else {
                 throw .missingColumn(path: path, role: role.rawValue, headers: headers)
             }
             columns[role] = index
@@ -64,8 +64,4 @@ public struct ColumnRoles: Sendable {
         }
         return best
     }
-}
-
-private extension String {
-    func caseInsensitiveCompare(_ other: String) -> Bool { lowercased() == other.lowercased() }
 }

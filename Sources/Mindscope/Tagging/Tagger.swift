@@ -33,6 +33,8 @@ public struct Tagger: Sendable {
     public var format: TagOutputFormat = .jsonl
     public var explain = false
     public var inputFormat: InputFormat?
+    /// Stop at the first row that cannot be read, throwing its error, instead of skipping it.
+    public var strict = false
 
     public init(analyzer: TextAnalyzer, columnSynonyms: TopicCatalog) {
         self.analyzer = analyzer
@@ -40,7 +42,8 @@ public struct Tagger: Sendable {
     }
 
     /// Tags `path`, handing each output line to `write` and each skipped row's message to
-    /// `report`. Throws when the file cannot be read at all or has no text column.
+    /// `report`. Throws when the file cannot be read at all, has no text column, or (with
+    /// ``strict``) has a row that cannot be read.
     public func run(path: String, write: (String) -> Void, report: (String) -> Void,
                     describeColumns: ((ColumnRoles, [String]) -> Void)? = nil) throws(MindscopeError) -> TagSummary {
         let reader = try RecordReader(path: path, format: inputFormat)
@@ -61,7 +64,7 @@ public struct Tagger: Sendable {
                 guard let next = try reader.next() else { break }
                 row = next
             } catch {
-                guard case .badInput = error else { throw error }
+                guard case .badInput = error, !strict else { throw error }
                 summary.read += 1
                 summary.skipped += 1
                 report(error.description)
@@ -69,8 +72,10 @@ public struct Tagger: Sendable {
             }
             summary.read += 1
             guard row.fields.count == reader.headers.count else {
+                let problem = "expected \(reader.headers.count) fields as in the header, found \(row.fields.count)"
+                if strict { throw .badInput(path: path, line: row.line, message: problem) }
                 summary.skipped += 1
-                report("\(path):\(row.line): expected \(reader.headers.count) fields as in the header, found \(row.fields.count); row skipped")
+                report("\(path):\(row.line): \(problem); row skipped")
                 continue
             }
             func field(_ role: ColumnRoles.Role) -> String? { roles[role].map { row.fields[$0] } }

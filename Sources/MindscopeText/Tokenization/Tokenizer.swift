@@ -118,9 +118,10 @@ private struct Scanner {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
         let normalized: String
         switch kind {
-        case .emoticon, .url, .email:
-            normalized = kind == .emoticon ? String(decoding: slice, as: UTF8.self)
-                                           : String(decoding: slice, as: UTF8.self).lowercased()
+        case .emoticon:
+            normalized = String(decoding: slice, as: UTF8.self)
+        case .url, .email:
+            normalized = String(decoding: slice, as: UTF8.self).lowercased()
         case .hashtag, .mention:
             normalized = Normalizer.lookupForm(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]))
         default:
