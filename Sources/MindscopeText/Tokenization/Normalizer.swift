@@ -4,6 +4,7 @@ enum Normalizer {
     /// takes a byte-level path that gives the same result as ICU's.
     static func lookupForm(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) {
+            // Differentially tested against `icuLookupForm` on every ASCII character.
             return String(unsafeUninitializedCapacity: bytes.count) { out in
                 for (i, byte) in bytes.enumerated() {
                     out[i] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
@@ -11,6 +12,11 @@ enum Normalizer {
                 return bytes.count
             }
         }
+        return icuLookupForm(bytes)
+    }
+
+    /// The lookup form through ICU, for any text.
+    static func icuLookupForm(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let folded = ICUSegmenter.nfkcCasefold(bytes)
         guard folded.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{2018}" || $0 == "\u{02BC}" }) else {
             return folded
