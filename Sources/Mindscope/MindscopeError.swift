@@ -12,6 +12,8 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
     case badInput(path: String, line: Int, message: String)
     /// The input lacks something the command needs (a text column, a header).
     case missingColumn(path: String, role: String, headers: [String])
+    /// `--column ROLE=NAME` names no column of the file.
+    case unknownColumn(path: String, role: String, name: String, headers: [String])
 
     public var description: String {
         switch self {
@@ -20,8 +22,10 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
         case .lexiconsNotFound(let searched):
             "lexicons not found; looked in: \(searched.joined(separator: ", ")). Pass --lexicons DIR or set MINDSCOPE_LEXICONS."
         case .badInput(let path, let line, let message): "\(path):\(line): \(message)"
+        case .unknownColumn(let path, let role, let name, let headers):
+            "\(path): --column \(role)=\(name): no column has that header or question; headers: \(headers.joined(separator: ", "))"
         case .missingColumn(let path, let role, let headers):
-            "\(path): no \(role) column among the headers (\(headers.joined(separator: ", "))); name one with --\(role)-column HEADER"
+            "\(path): no \(role) column among the headers (\(headers.joined(separator: ", "))); name one with --column \(role)=HEADER"
         }
     }
 }

@@ -18,7 +18,7 @@ extension MindscopeCommand {
 
         func run() throws {
             let analysis = try lexicons.load().analyzer.analyze(text)
-            let record = TagRecord(id: "-", line: 1, analysis: analysis, rating: nil, value: nil, explain: true)
+            let record = TagRecord(id: "-", line: 1, analysis: analysis, explain: true)
             if json {
                 print(record.json.text)
                 return

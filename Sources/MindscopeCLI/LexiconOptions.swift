@@ -18,7 +18,7 @@ struct LexiconOptions: ParsableArguments {
     var addThemes: [String] = []
 
     /// Loads everything, printing duplicate warnings on stderr.
-    func load() throws -> (analyzer: TextAnalyzer, columns: TopicCatalog) {
+    func load() throws -> (analyzer: TextAnalyzer, set: LexiconSet) {
         do {
             var loader = LexiconLoader(directory: try LexiconLocator.locate(explicit: lexicons))
             if !sentimentLexicon.isEmpty { loader.sentimentFiles = sentimentLexicon.map { URL(fileURLWithPath: $0) } }
@@ -26,7 +26,7 @@ struct LexiconOptions: ParsableArguments {
             loader.extraThemeFiles = addThemes.map { URL(fileURLWithPath: $0) }
             let loaded = try loader.load()
             for warning in loaded.warnings { Terminal.error("warning: \(warning)") }
-            return (TextAnalyzer(lexicons: loaded.lexicons), loaded.columns)
+            return (TextAnalyzer(lexicons: loaded.lexicons), loaded)
         } catch {
             throw Terminal.fail(error)
         }
@@ -53,7 +53,7 @@ enum Terminal {
         switch error {
         case .unreadable, .lexiconsNotFound: return ExitCode(ExitStatus.unreadable)
         case .lexicon: return ExitCode(ExitStatus.badLexicon)
-        case .badInput, .missingColumn: return ExitCode(ExitStatus.badData)
+        case .badInput, .missingColumn, .unknownColumn: return ExitCode(ExitStatus.badData)
         }
     }
 }

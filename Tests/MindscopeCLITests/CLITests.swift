@@ -43,7 +43,7 @@ import TestSupport
         let result = try run(["tag", Fixtures.corpus("ecommerce_feedback.csv")])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.split(separator: "\n").count == 5)
-        #expect(result.stderr.contains("5 rows read, 5 tagged, 0 skipped"))
+        #expect(result.stderr.contains("5 rows read, 5 used, 0 skipped"))
     }
 
     @Test func readsStandardInputAndWritesCSV() throws {

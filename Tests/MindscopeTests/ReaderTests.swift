@@ -75,43 +75,6 @@ import TestSupport
         #expect(rows.count == 3)
         #expect(rows.allSatisfy { $0.fields[1] == long })
     }
-
-    @Test func fieldValuesReadRatingsAndMoney() {
-        #expect(FieldValues.rating("4") == 4)
-        #expect(FieldValues.rating("4/5") == 4)
-        #expect(FieldValues.rating("4 stars") == 4)
-        #expect(FieldValues.rating("") == nil)
-        #expect(FieldValues.money("$120") == 120)
-        #expect(FieldValues.money("1,200.50") == 1200.5)
-        #expect(FieldValues.money("€45") == 45)
-        #expect(FieldValues.money("(45.00)") == -45)
-        #expect(FieldValues.money("") == nil)
-        #expect(FieldValues.money("n/a") == nil)
-    }
-}
-
-@Suite struct ColumnRoleTests {
-    let synonyms = Fixtures.loaded.columns
-
-    @Test func rolesComeFromHeaderSynonyms() throws {
-        let roles = try ColumnRoles(headers: ["customer_id", "rating", "comment", "order_value"], synonyms: synonyms, path: "x")
-        #expect(roles[.id] == 0 && roles[.rating] == 1 && roles[.text] == 2 && roles[.value] == 3)
-    }
-
-    @Test func overridesWinAndUnknownOverridesFail() throws {
-        let roles = try ColumnRoles(headers: ["a", "b"], synonyms: synonyms, overrides: [.text: "B"], path: "x")
-        #expect(roles[.text] == 1)
-        #expect(throws: MindscopeError.self) {
-            try ColumnRoles(headers: ["a"], synonyms: synonyms, overrides: [.text: "nope"], path: "x")
-        }
-    }
-
-    @Test func aTextColumnIsFoundByItsValues() throws {
-        let sample = [RawRow(line: 2, fields: ["1", "the parcel came late and broken", "x"]),
-                      RawRow(line: 3, fields: ["2", "great service, thank you", "y"])]
-        let roles = try ColumnRoles(headers: ["k", "q7", "z"], synonyms: synonyms, sample: sample, path: "x")
-        #expect(roles[.text] == 1)
-    }
 }
 
 @Suite struct StatisticsTests {

@@ -10,19 +10,19 @@ import TestSupport
 @Suite struct TagGoldenTests {
     static let golden = Fixtures.root.appendingPathComponent("Tests/MindscopeTests/Golden")
 
-    func tag(_ corpus: String, format: TagOutputFormat = .jsonl) throws -> (lines: [String], summary: TagSummary, reports: [String]) {
-        var tagger = Tagger(analyzer: Fixtures.analyzer, columnSynonyms: Fixtures.loaded.columns)
+    func tag(_ path: String, format: TagOutputFormat = .jsonl) throws -> (lines: [String], summary: InputSummary, reports: [String]) {
+        var tagger = Tagger(analyzer: Fixtures.analyzer)
         tagger.format = format
         var lines: [String] = []
         var reports: [String] = []
-        let summary = try tagger.run(path: Fixtures.corpus(corpus), write: { lines.append($0) }, report: { reports.append($0) })
+        let summary = try tagger.run(Fixtures.survey(path), write: { lines.append($0) }, report: { reports.append($0) })
         return (lines, summary, reports)
     }
 
     @Test(arguments: [("ecommerce_feedback.csv", TagOutputFormat.jsonl), ("product_reviews.csv", .jsonl),
                       ("support_tickets.jsonl", .jsonl), ("product_reviews.csv", .csv)])
     func tagMatchesGolden(_ corpus: String, _ format: TagOutputFormat) throws {
-        let output = try tag(corpus, format: format).lines.joined(separator: "\n") + "\n"
+        let output = try tag(Fixtures.corpus(corpus), format: format).lines.joined(separator: "\n") + "\n"
         let file = Self.golden.appendingPathComponent("\(corpus).\(format.rawValue)")
         if ProcessInfo.processInfo.environment["MINDSCOPE_UPDATE_GOLDEN"] != nil {
             try output.write(to: file, atomically: true, encoding: .utf8)
@@ -33,7 +33,7 @@ import TestSupport
 
     /// The seed's acceptance table, read as a user would: themes and signals per customer.
     @Test func seedTableTagsAsTheDesignSays() throws {
-        let records = try tag("ecommerce_feedback.csv").lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
+        let records = try tag(Fixtures.corpus("ecommerce_feedback.csv")).lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         func themes(_ id: String) -> [String: String] {
             let record = records.first { $0["id"] as? String == id }!
             return Dictionary(uniqueKeysWithValues: (record["themes"] as! [[String: Any]]).map { ($0["theme"] as! String, $0["label"] as! String) })
@@ -52,30 +52,31 @@ import TestSupport
     }
 
     @Test func offsetsAreUnicodeScalarOffsets() throws {
-        let record = TagRecord(id: "1", line: 1, analysis: Fixtures.analyzer.analyze("Très lent 😞 — delivery was late"),
-                               rating: nil, value: nil, explain: false)
+        let record = TagRecord(id: "1", line: 1, analysis: Fixtures.analyzer.analyze("Très lent 😞 — delivery was late"), explain: false)
         let span = try #require(record.themes.first?.evidence.first)
         let scalars = Array(record.text.unicodeScalars)
         #expect(String(String.UnicodeScalarView(scalars[span.start..<span.end])) == span.text)
     }
 
     @Test func raggedRowsAreReportedAndCountsAddUp() throws {
-        let file = Fixtures.temporaryFile("id,comment\n1,great\n2,too,many\n3\n4,bad\n")
-        var tagger = Tagger(analyzer: Fixtures.analyzer, columnSynonyms: Fixtures.loaded.columns)
-        tagger.format = .jsonl
-        var lines: [String] = []
-        var reports: [String] = []
-        let summary = try tagger.run(path: file, write: { lines.append($0) }, report: { reports.append($0) })
-        #expect(summary == TagSummary(read: 4, tagged: 2, skipped: 2, repairedFields: 0))
+        let (lines, summary, reports) = try tag(Fixtures.fixture("ragged.csv"))
+        #expect(summary == InputSummary(read: 4, used: 2, skipped: 2))
         #expect(reports.count == 2)
-        #expect(reports[0].hasSuffix("input.csv:3: expected 2 fields as in the header, found 3; row skipped"))
+        #expect(reports[0].hasSuffix("ragged.csv:3: expected 3 fields as in the header, found 4; row skipped"))
+        #expect(reports[1].hasSuffix("ragged.csv:4: expected 3 fields as in the header, found 1; row skipped"))
         #expect(lines.count == 2)
     }
 
     @Test func aFileWithoutATextColumnIsAnError() {
         let file = Fixtures.temporaryFile("id,amount\n1,5\n2,7\n")
-        let tagger = Tagger(analyzer: Fixtures.analyzer, columnSynonyms: Fixtures.loaded.columns)
-        #expect(throws: MindscopeError.self) { try tagger.run(path: file, write: { _ in }, report: { _ in }) }
+        #expect(throws: MindscopeError.self) { try tag(file) }
+    }
+
+    @Test func csvOutputHasOneColumnPerThemeAndTheRowFields() throws {
+        let lines = try tag(Fixtures.fixture("churn.csv"), format: .csv).lines
+        #expect(lines[0].hasPrefix("id,text,sentiment_score,sentiment_label,delivery,price,"))
+        #expect(lines[0].hasSuffix(",signals,rating,rating_normalized,value,currency,churned,age_group,account_type"))
+        #expect(lines[2].hasSuffix(",,,,,,true,26-35,Checking"))
     }
 
     @Test func jsonOutputEscapesEverything() {

@@ -12,8 +12,27 @@ public enum Fixtures {
 
     public static func corpus(_ name: String) -> String { root.appendingPathComponent("corpora/\(name)").path }
 
+    /// A test fixture file under `Tests/Fixtures/`.
+    public static func fixture(_ name: String) -> String { root.appendingPathComponent("Tests/Fixtures/\(name)").path }
+
+    /// Opens an export with the shipped vocabularies.
+    public static func survey(_ path: String, overrides: [(ColumnRoles.Role, String)] = [], strict: Bool = false) throws -> SurveyReader {
+        let reader = try SurveyReader(path: path, columnSynonyms: loaded.columns, vocabulary: loaded.values, overrides: overrides)
+        reader.strict = strict
+        return reader
+    }
+
+    /// Every record of an export, with the problems reported.
+    public static func records(_ path: String, overrides: [(ColumnRoles.Role, String)] = []) throws -> (reader: SurveyReader, records: [FeedbackRecord], reports: [String]) {
+        let reader = try survey(path, overrides: overrides)
+        var records: [FeedbackRecord] = []
+        var reports: [String] = []
+        while let record = try reader.next(report: { reports.append($0) }) { records.append(record) }
+        return (reader, records, reports)
+    }
+
     /// The shipped lexicons, with the warnings loading them raised.
-    public static let loaded: (lexicons: Lexicons, columns: TopicCatalog, warnings: [LexiconError]) = {
+    public static let loaded: LexiconSet = {
         do {
             return try LexiconLoader(directory: lexiconDirectory).load()
         } catch {

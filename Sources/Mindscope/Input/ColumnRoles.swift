@@ -1,67 +1,166 @@
 import MindscopeText
 
-/// Which column holds the id, the comment text, the rating and the order value.
+/// Which columns hold the id, the comment text, the rating, the order value, the churned flag
+/// and the segments, and why each was chosen.
 public struct ColumnRoles: Sendable {
     public enum Role: String, Sendable, CaseIterable {
-        case id, text, rating, value
+        case id, text, rating, value, churned, segment
+
+        /// Roles that several columns can share: free-text questions, segment columns.
+        public var allowsSeveral: Bool { self == .text || self == .segment }
     }
 
-    /// Column index per role, where one was found.
-    public private(set) var columns: [Role: Int] = [:]
-    /// Why each role got its column, for `-v`.
-    public private(set) var reasons: [Role: String] = [:]
+    /// Column indices per role, in column order.
+    public private(set) var columns: [Role: [Int]] = [:]
+    /// Why each chosen column got its role, for `-v` and `inspect`.
+    public private(set) var reasons: [Int: String] = [:]
 
-    public subscript(role: Role) -> Int? { columns[role] }
+    /// The (first) column of a role.
+    public subscript(role: Role) -> Int? { columns[role]?.first }
 
-    /// Finds roles from the headers with the synonyms of `lexicons/columns.txt`; overrides
-    /// (role → header name) win. When no header names the text, the column whose sample values
-    /// are longest and have spaces is taken.
-    public init(headers: [String], synonyms: TopicCatalog, overrides: [Role: String] = [:],
-                sample: [RawRow] = [], path: String) throws(MindscopeError) {
-        for (role, header) in overrides {
-            guard let index = headers.firstIndex(where: { $0.lowercased() == header.lowercased() }) else {
-                throw .missingColumn(path: path, role: role.rawValue, headers: headers)
+    /// Every column of a role.
+    public func all(_ role: Role) -> [Int] { columns[role] ?? [] }
+
+    /// The role of a column, if it has one.
+    public func role(of column: Int) -> Role? { Role.allCases.first { all($0).contains(column) } }
+
+    /// How many sample rows role detection looks at.
+    public static let sampleSize = 200
+
+    /// Finds the roles: overrides (role → header, repeatable for text and segment) first; then
+    /// header synonyms from `lexicons/columns.txt`, matched on the column name and the question
+    /// text; then the values, for a comment column (long text with spaces), a rating column
+    /// (stars, fractions, rating words), a money column (currency signs) and segment columns
+    /// (a few distinct labels).
+    public init(header: SurveyHeader, synonyms: TopicCatalog, vocabulary: ValueVocabulary,
+                overrides: [(Role, String)] = [], sample: [RawRow] = [], path: String) throws(MindscopeError) {
+        for (role, name) in overrides {
+            guard let index = header.names.firstIndex(where: { $0.lowercased() == name.lowercased() })
+                ?? header.questions.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
+                throw .unknownColumn(path: path, role: role.rawValue, name: name, headers: header.names)
             }
-            columns[role] = index
-            reasons[role] = "named by --\(role.rawValue)-column"
+            assign(role, index, "named by --column \(role.rawValue)=\(name)", replacing: !role.allowsSeveral)
         }
+        let overridden = Set(overrides.map(\.0))
+        let matches = Self.headerMatches(header, synonyms: synonyms)
+        let values = Self.columnValues(sample, count: header.names.count)
+        let ignored = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" } })
+
+        for role in [Role.id, .rating, .value, .churned] where !overridden.contains(role) {
+            let candidates = matches.indices.filter { !isAssigned($0) }.compactMap { index in
+                matches[index].filter { $0.role == role.rawValue }.max(by: Self.weaker).map { (index, $0) }
+            }
+            guard let (index, best) = candidates.max(by: { Self.weaker($0.1, $1.1) || (!Self.weaker($1.1, $0.1) && $0.0 > $1.0) }) else { continue }
+            if role == .churned, values[index].filter({ (try? vocabulary.flag($0)) != nil }).count * 5 < values[index].count * 4 { continue }
+            assign(role, index, best.reason)
+        }
+        if !overridden.contains(.text) {
+            for index in matches.indices where !isAssigned(index) && !ignored.contains(index) {
+                guard let match = matches[index].filter({ $0.role == "text" }).max(by: Self.weaker) else { continue }
+                if match.full || Self.looksLikeText(values[index]) { assign(.text, index, match.reason) }
+            }
+        }
+        if !overridden.contains(.segment) {
+            for index in matches.indices where !isAssigned(index) && !ignored.contains(index) {
+                guard let match = matches[index].filter({ $0.role == "segment" }).max(by: Self.weaker) else { continue }
+                if Self.distinctLabels(values[index]) != nil || match.full { assign(.segment, index, match.reason) }
+            }
+        }
+        // From the values, where the headers said nothing.
+        func free() -> [Int] { values.indices.filter { !isAssigned($0) && !ignored.contains($0) } }
+        if all(.text).isEmpty, let (index, length) = free()
+            .compactMap({ i in Self.averageTextLength(values[i]).map { (i, $0) } }).max(by: { $0.1 < $1.1 }) {
+            assign(.text, index, "header says nothing; values average \(Int(length)) characters with spaces")
+        }
+        if self[.rating] == nil, let index = free().first(where: { Self.looksLikeRatings(values[$0], vocabulary) }) {
+            assign(.rating, index, "header says nothing; values read as ratings (stars, fractions or rating words)")
+        }
+        if self[.value] == nil, let index = free().first(where: { Self.looksLikeMoney(values[$0]) }) {
+            assign(.value, index, "header says nothing; values carry currency signs")
+        }
+        if !overridden.contains(.segment) {
+            for index in free() {
+                guard let labels = Self.distinctLabels(values[index]) else { continue }
+                assign(.segment, index, "header says nothing; \(labels) distinct labels in the first \(sample.count) rows")
+            }
+        }
+    }
+
+    private func isAssigned(_ index: Int) -> Bool { reasons[index] != nil }
+
+    private mutating func assign(_ role: Role, _ index: Int, _ reason: String, replacing: Bool = false) {
+        if replacing, let previous = columns[role] { for column in previous { reasons[column] = nil } ; columns[role] = [] }
+        for other in Role.allCases where other != role { columns[other]?.removeAll { $0 == index } }
+        columns[role, default: []].append(index)
+        columns[role]?.sort()
+        reasons[index] = reason
+    }
+
+    // MARK: Headers
+
+    struct HeaderMatch {
+        var role: String
+        var full: Bool
+        var length: Int
+        var reason: String
+    }
+
+    /// `a` is a weaker match than `b`: partial before full, then shorter cue.
+    static func weaker(_ a: HeaderMatch, _ b: HeaderMatch) -> Bool {
+        (!a.full && b.full) || (a.full == b.full && a.length < b.length)
+    }
+
+    /// Synonym matches per column, on its name and on its question text.
+    static func headerMatches(_ header: SurveyHeader, synonyms: TopicCatalog) -> [[HeaderMatch]] {
         let tokenizer = Tokenizer()
-        let matches = headers.map { header in
-            let words = String(header.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " })
-            let text = tokenizer.tokenize(words)
-            return (count: text.tokens.count, matches: synonyms.matches(in: text))
-        }
-        for role in Role.allCases where columns[role] == nil {
-            var best: (index: Int, full: Bool, length: Int, cue: String)?
-            for (index, header) in matches.enumerated() where !columns.values.contains(index) {
-                for match in header.matches where match.topic == role.rawValue {
-                    let full = match.tokens.count == header.count
-                    if best == nil || (full && !best!.full) || (full == best!.full && match.tokens.count > best!.length) {
-                        best = (index, full, match.tokens.count, match.cue)
-                    }
+        return header.names.indices.map { index in
+            var found: [HeaderMatch] = []
+            for (label, text) in [("header", header.names[index]), ("question", header.questions[index])] where !text.isEmpty {
+                let words = String(text.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " })
+                let tokens = tokenizer.tokenize(words)
+                for match in synonyms.matches(in: tokens) {
+                    let full = match.tokens.count == tokens.tokens.count
+                    found.append(HeaderMatch(role: match.topic, full: full, length: match.tokens.count,
+                                             reason: "\(label) '\(text)' matches '\(match.cue)'\(full ? "" : " (partly)")"))
                 }
             }
-            if let best {
-                columns[role] = best.index
-                reasons[role] = "header '\(headers[best.index])' matches '\(best.cue)'\(best.full ? "" : " (partly)")"
-            }
-        }
-        if columns[.text] == nil, let guess = Self.longestText(sample, excluding: Set(columns.values)) {
-            columns[.text] = guess.index
-            reasons[.text] = "header says nothing; values average \(Int(guess.length)) characters with spaces"
+            return found
         }
     }
 
-    private static func longestText(_ rows: [RawRow], excluding: Set<Int>) -> (index: Int, length: Double)? {
-        guard let width = rows.map(\.fields.count).max(), !rows.isEmpty else { return nil }
-        var best: (index: Int, length: Double)?
-        for index in 0..<width where !excluding.contains(index) {
-            let values = rows.compactMap { $0.fields.count > index ? $0.fields[index] : nil }
-            let spaced = values.filter { $0.contains(" ") }.count
-            guard spaced * 2 >= values.count else { continue }
-            let length = Double(values.reduce(0) { $0 + $1.count }) / Double(max(values.count, 1))
-            if length > best?.length ?? 10 { best = (index, length) }
-        }
-        return best
+    // MARK: Values
+
+    static func columnValues(_ rows: [RawRow], count: Int) -> [[String]] {
+        (0..<count).map { index in rows.compactMap { index < $0.fields.count ? $0.fields[index].trimmingSpaces() : nil }.filter { !$0.isEmpty } }
+    }
+
+    static func looksLikeText(_ values: [String]) -> Bool {
+        values.isEmpty || values.filter { $0.contains(" ") }.count * 3 >= values.count
+    }
+
+    /// The average length of values that are mostly words with spaces, nil otherwise.
+    static func averageTextLength(_ values: [String]) -> Double? {
+        guard !values.isEmpty, values.filter({ $0.contains(" ") }).count * 2 >= values.count else { return nil }
+        let length = Double(values.reduce(0) { $0 + $1.count }) / Double(values.count)
+        return length > 10 ? length : nil
+    }
+
+    static func looksLikeRatings(_ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
+        let readings = values.compactMap { RatingReading($0, words: vocabulary.ratingWords) }
+        return !values.isEmpty && readings.count * 10 >= values.count * 9 && readings.contains { $0.form != .number }
+    }
+
+    static func looksLikeMoney(_ values: [String]) -> Bool {
+        let money = values.filter { value in (try? Money.parse(value))??.currency != nil }
+        return !values.isEmpty && money.count * 10 >= values.count * 9
+    }
+
+    /// The number of distinct labels when a column looks like a segment: 2 to 20 distinct short
+    /// values, not all numbers, repeated (fewer distinct values than half the rows).
+    static func distinctLabels(_ values: [String]) -> Int? {
+        let distinct = Set(values.map { $0.lowercased() })
+        guard (2...20).contains(distinct.count), distinct.count * 2 <= values.count,
+              !values.allSatisfy({ Double($0) != nil }), values.allSatisfy({ $0.count <= 40 }) else { return nil }
+        return distinct.count
     }
 }

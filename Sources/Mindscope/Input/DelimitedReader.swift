@@ -12,8 +12,8 @@ public struct RawRow: Sendable {
 }
 
 /// Streams RFC 4180 rows: quoted fields with embedded delimiters, newlines and doubled quotes;
-/// CRLF or LF line ends; a UTF-8 byte-order mark skipped. Invalid UTF-8 is replaced with
-/// U+FFFD and counted.
+/// CRLF or LF line ends; a UTF-8 byte-order mark skipped. Invalid UTF-8 and NUL bytes are
+/// replaced with U+FFFD, and each field so repaired is counted.
 ///
 /// Hand-written rather than built on CSV.swift or SwiftCSV: those either load the whole file
 /// (SwiftCSV) or report neither line numbers nor repaired bytes (CSV.swift), which the error
@@ -65,6 +65,17 @@ final class DelimitedReader {
         var quoted = false
         var fieldStarted = false
         func finishField() {
+            if field.contains(0) {
+                // A NUL byte is never text: replaced like invalid UTF-8, and counted.
+                repairedFields += 1
+                field = field.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+                if let text = String(validating: field, as: UTF8.self) {
+                    fields.append(text)
+                    field.removeAll(keepingCapacity: true)
+                    fieldStarted = false
+                    return
+                }
+            }
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {

@@ -26,9 +26,10 @@ public enum InputFormat: String, Sendable, CaseIterable {
 public final class RecordReader {
     public let path: String
     public let format: InputFormat
-    public private(set) var headers: [String] = []
-    /// The line of the header row.
-    public private(set) var headerLine = 1
+    /// The column names, unique (see ``SurveyHeader``).
+    public var headers: [String] { header.names }
+    /// The header: layout, names, question texts, warnings.
+    public private(set) var header = SurveyHeader(layout: .plain, names: [], questions: [], rows: 1, warnings: [])
     private let delimited: DelimitedReader?
     private let lines: DelimitedReader?
     private var lookahead: [Result<RawRow, MindscopeError>] = []
@@ -45,17 +46,31 @@ public final class RecordReader {
         case .csv, .tsv:
             delimited = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09)
             lines = nil
-            guard let header = try delimited!.next() else {
+            guard let first = try delimited!.next() else {
                 throw .badInput(path: path, line: 1, message: "empty file: expected a header row")
             }
-            headerLine = header.line
-            headers = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+            var following: [[String]] = []
+            for _ in 0..<2 {
+                do {
+                    guard let row = try readRow() else { break }
+                    lookahead.append(.success(row))
+                    following.append(row.fields)
+                } catch {
+                    lookahead.append(.failure(error))
+                    break
+                }
+            }
+            let (detected, consumed) = SurveyHeader.detect(first: first.fields, following: following)
+            header = detected
+            lookahead.removeFirst(consumed)
+            header.warnings = header.warnings.map { "\(path):\(first.line): \($0)" }
         case .jsonl:
             delimited = nil
             lines = DelimitedReader(source: source, path: path, delimiter: nil)
             if let row = try nextJSONObject() {
-                headers = row.values.keys.sorted()
-                lookahead.append(.success(RawRow(line: row.line, fields: headers.map { row.values[$0] ?? "" })))
+                let keys = row.values.keys.sorted()
+                header = SurveyHeader(layout: .plain, names: keys, questions: keys, rows: 0, warnings: [])
+                lookahead.append(.success(RawRow(line: row.line, fields: keys.map { row.values[$0] ?? "" })))
             }
             if headers.isEmpty { throw .badInput(path: path, line: 1, message: "empty file: expected JSON objects, one per line") }
         }

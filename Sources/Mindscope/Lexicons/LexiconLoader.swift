@@ -5,7 +5,8 @@ import MindscopeText
 ///
 /// The folder holds `sentiment.tsv`, `feedback.tsv`, `emoji.tsv` (word valences, later files
 /// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes.txt`,
-/// `signals.txt` and `columns.txt`. Each file says in its header what it holds.
+/// `signals.txt`, `columns.txt`, `rating_words.tsv` and `flags.tsv`. Each file says in its
+/// header what it holds.
 public struct LexiconLoader: Sendable {
     /// The word-valence files loaded by default, in order.
     public static let defaultSentimentFiles = ["sentiment.tsv", "feedback.tsv", "emoji.tsv"]
@@ -23,7 +24,7 @@ public struct LexiconLoader: Sendable {
     }
 
     /// Everything loaded, plus duplicate warnings (`file:line`).
-    public func load() throws(MindscopeError) -> (lexicons: Lexicons, columns: TopicCatalog, warnings: [LexiconError]) {
+    public func load() throws(MindscopeError) -> LexiconSet {
         var warnings: [LexiconError] = []
         func read(_ url: URL) throws(MindscopeError) -> (String, String) {
             do {
@@ -66,6 +67,19 @@ public struct LexiconLoader: Sendable {
         }
         let themes = try topics((themeFiles ?? [file("themes.txt")]) + extraThemeFiles)
         let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: themes, signals: try topics([file("signals.txt")]))
-        return (lexicons, try topics([file("columns.txt")]), warnings)
+        let values = ValueVocabulary(ratingWords: try parse(file("rating_words.tsv"), ValueVocabulary.parseRatingWords),
+                                     flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags))
+        return LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), values: values, warnings: warnings)
     }
+}
+
+/// The text core's lexicons and the survey-input vocabularies, as loaded from one folder.
+public struct LexiconSet: Sendable {
+    public var lexicons: Lexicons
+    /// Header synonyms per column role (`columns.txt`).
+    public var columns: TopicCatalog
+    /// Rating words and yes/no values (`rating_words.tsv`, `flags.tsv`).
+    public var values: ValueVocabulary
+    /// Duplicates and skipped lines, each with `file:line`.
+    public var warnings: [LexiconError]
 }

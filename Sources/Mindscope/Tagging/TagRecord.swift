@@ -53,8 +53,14 @@ public struct TagRecord: Sendable {
     public var sentences: [Sentence]
     public var themes: [Theme]
     public var signals: [String]
+    /// The rating on its column's scale, and in [0, 1].
     public var rating: Double?
+    public var ratingNormalized: Double?
     public var value: Double?
+    public var currency: String?
+    public var churned: Bool?
+    /// Segment column → value.
+    public var segments: [(name: String, value: String)]
     public var explain: [Explanation]?
 
     /// The record as JSON, keys in the documented order.
@@ -74,7 +80,11 @@ public struct TagRecord: Sendable {
             })),
             ("signals", .array(signals.map(JSONDocument.string))),
             ("rating", rating.map(JSONDocument.number) ?? .null),
+            ("ratingNormalized", ratingNormalized.map(JSONDocument.number) ?? .null),
             ("value", value.map(JSONDocument.number) ?? .null),
+            ("currency", currency.map(JSONDocument.string) ?? .null),
+            ("churned", churned.map(JSONDocument.bool) ?? .null),
+            ("segments", .object(segments.map { ($0.name, .string($0.value)) })),
             ("sentences", .array(sentences.map { s in
                 .object([("start", .integer(s.start)), ("end", .integer(s.end)), ("score", .number(s.score)), ("label", .string(s.label.rawValue))])
             })),
@@ -94,8 +104,19 @@ public struct TagRecord: Sendable {
 }
 
 extension TagRecord {
-    /// Builds the record from the text core's analysis.
-    public init(id: String, line: Int, analysis: CommentAnalysis, rating: Double?, value: Double?, explain: Bool) {
+    /// Builds the record for a survey row from the text core's analysis of its comment.
+    public init(_ record: FeedbackRecord, analysis: CommentAnalysis, segmentNames: [String], explain: Bool) {
+        self.init(id: record.id, line: record.line, analysis: analysis, explain: explain)
+        rating = record.rating.map { Self.rounded($0.value) }
+        ratingNormalized = record.rating.map { Self.rounded($0.normalized) }
+        value = record.value?.amount
+        currency = record.value?.currency
+        churned = record.churned
+        segments = zip(segmentNames, record.segments).map { ($0, $1) }
+    }
+
+    /// Builds the record for a comment alone.
+    public init(id: String, line: Int, analysis: CommentAnalysis, explain: Bool) {
         let text = analysis.text
         let offsets = ScalarOffsets(text.text)
         func span(_ bytes: Range<Int>) -> (Int, Int) { (offsets[bytes.lowerBound], offsets[bytes.upperBound]) }
@@ -113,8 +134,7 @@ extension TagRecord {
                   evidence: hit.evidence.map { let (s, e) = span($0.range); return Span(start: s, end: e, text: $0.text) })
         }
         signals = analysis.signals.map(\.signal)
-        self.rating = rating
-        self.value = value
+        segments = []
         self.explain = explain ? analysis.sentiment.contributions.map { c in
             let bytes = text.tokens[c.tokens.lowerBound].range.lowerBound..<text.tokens[c.tokens.upperBound - 1].range.upperBound
             let (start, end) = span(bytes)

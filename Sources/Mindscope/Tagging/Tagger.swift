@@ -9,94 +9,47 @@ public enum TagOutputFormat: String, Sendable, CaseIterable {
     case csv
 }
 
-/// Counts that always add up: every row read was tagged or skipped with a message.
-public struct TagSummary: Sendable, Equatable {
-    public var read = 0
-    public var tagged = 0
-    public var skipped = 0
-    /// Fields whose invalid UTF-8 was replaced with U+FFFD.
-    public var repairedFields = 0
-
-    public init(read: Int = 0, tagged: Int = 0, skipped: Int = 0, repairedFields: Int = 0) {
-        self.read = read
-        self.tagged = tagged
-        self.skipped = skipped
-        self.repairedFields = repairedFields
-    }
-}
-
-/// Tags every row of a file: reads, finds columns, analyzes, writes, in input order.
+/// Tags every row of a survey export: reads, analyzes, writes, in input order.
 public struct Tagger: Sendable {
     public var analyzer: TextAnalyzer
-    public var columnSynonyms: TopicCatalog
-    public var overrides: [ColumnRoles.Role: String] = [:]
     public var format: TagOutputFormat = .jsonl
     public var explain = false
-    public var inputFormat: InputFormat?
-    /// Stop at the first row that cannot be read, throwing its error, instead of skipping it.
-    public var strict = false
 
-    public init(analyzer: TextAnalyzer, columnSynonyms: TopicCatalog) {
+    public init(analyzer: TextAnalyzer) {
         self.analyzer = analyzer
-        self.columnSynonyms = columnSynonyms
     }
 
-    /// Tags `path`, handing each output line to `write` and each skipped row's message to
-    /// `report`. Throws when the file cannot be read at all, has no text column, or (with
-    /// ``strict``) has a row that cannot be read.
-    public func run(path: String, write: (String) -> Void, report: (String) -> Void,
-                    describeColumns: ((ColumnRoles, [String]) -> Void)? = nil) throws(MindscopeError) -> TagSummary {
-        let reader = try RecordReader(path: path, format: inputFormat)
-        let roles = try ColumnRoles(headers: reader.headers, synonyms: columnSynonyms, overrides: overrides,
-                                    sample: reader.peek(50), path: path)
-        describeColumns?(roles, reader.headers)
-        guard let textColumn = roles[.text] else {
-            throw .missingColumn(path: path, role: "text", headers: reader.headers)
+    /// Tags what `input` reads, handing each output line to `write` and each problem to
+    /// `report`. Throws when the input cannot be read at all (or, strict, has a bad row).
+    public func run(_ input: SurveyReader, write: (String) -> Void, report: (String) -> Void) throws(MindscopeError) -> InputSummary {
+        guard !input.roles.all(.text).isEmpty else {
+            throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
         let themeIDs = analyzer.lexicons.themes.topics.map(\.id)
+        let segmentNames = input.segmentNames
         if format == .csv {
-            write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs + ["signals", "rating", "value"]))
+            write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
+                                 + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + segmentNames))
         }
-        var summary = TagSummary()
-        while true {
-            let row: RawRow
-            do {
-                guard let next = try reader.next() else { break }
-                row = next
-            } catch {
-                guard case .badInput = error, !strict else { throw error }
-                summary.read += 1
-                summary.skipped += 1
-                report(error.description)
-                continue
-            }
-            summary.read += 1
-            guard row.fields.count == reader.headers.count else {
-                let problem = "expected \(reader.headers.count) fields as in the header, found \(row.fields.count)"
-                if strict { throw .badInput(path: path, line: row.line, message: problem) }
-                summary.skipped += 1
-                report("\(path):\(row.line): \(problem); row skipped")
-                continue
-            }
-            func field(_ role: ColumnRoles.Role) -> String? { roles[role].map { row.fields[$0] } }
-            let analysis = analyzer.analyze(row.fields[textColumn])
-            let record = TagRecord(id: field(.id) ?? String(summary.read), line: row.line, analysis: analysis,
-                                   rating: field(.rating).flatMap(FieldValues.rating),
-                                   value: field(.value).flatMap(FieldValues.money), explain: explain)
+        while let record = try input.next(report: report) {
+            let tagged = TagRecord(record, analysis: analyzer.analyze(record.text), segmentNames: segmentNames, explain: explain)
             switch format {
             case .jsonl:
-                write(record.json.text)
+                write(tagged.json.text)
             case .csv:
-                let scores = Dictionary(record.themes.map { ($0.theme, $0.score) }, uniquingKeysWith: { a, _ in a })
-                write(CSVLine.format([record.id, record.text, String(record.sentiment.score), record.sentiment.label.rawValue]
-                                     + themeIDs.map { scores[$0].map { String($0) } ?? "" }
-                                     + [record.signals.joined(separator: ";"), record.rating.map { String($0) } ?? "",
-                                        record.value.map { String($0) } ?? ""]))
+                let scores = Dictionary(tagged.themes.map { ($0.theme, $0.score) }, uniquingKeysWith: { a, _ in a })
+                func number(_ x: Double?) -> String { x.map { String($0) } ?? "" }
+                write(CSVLine.format([tagged.id, tagged.text, String(tagged.sentiment.score), tagged.sentiment.label.rawValue]
+                                     + themeIDs.map { number(scores[$0]) }
+                                     + [tagged.signals.joined(separator: ";"), number(tagged.rating), number(tagged.ratingNormalized),
+                                        number(tagged.value), tagged.currency ?? "", tagged.churned.map { String($0) } ?? ""]
+                                     + tagged.segments.map(\.value)))
             }
-            summary.tagged += 1
         }
-        summary.repairedFields = reader.repairedFields
-        return summary
+        if input.reader.header.rows > 0, input.summary.read == 0 {
+            report("\(input.path): the file has a header and no rows")
+        }
+        return input.summary
     }
 }
 

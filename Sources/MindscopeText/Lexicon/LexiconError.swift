@@ -39,16 +39,18 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
 
 /// The lines of a lexicon file that carry data: blank lines and `#` comments are skipped,
 /// fields are split on tabs.
-struct LexiconLines: Sequence {
-    struct Line {
-        var number: Int
-        var fields: [Substring]
-        var text: Substring
+public struct LexiconLines: Sequence {
+    public struct Line {
+        public var number: Int
+        public var fields: [Substring]
+        public var text: Substring
     }
 
-    let contents: String
+    public let contents: String
 
-    func makeIterator() -> AnyIterator<Line> {
+    public init(contents: String) { self.contents = contents }
+
+    public func makeIterator() -> AnyIterator<Line> {
         var lines = contents.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).makeIterator()
         var number = 0
         return AnyIterator {
@@ -78,18 +80,18 @@ extension Substring {
 /// Tracks first occurrences to report duplicates within one file. A duplicate is a warning,
 /// not an error, so that a published lexicon with repeated lines (VADER's has a few) still
 /// loads: the first entry is kept and the later line is reported.
-struct DuplicateCheck {
+public struct DuplicateCheck {
     private var firstLine: [String: Int] = [:]
-    let source: String
-    private(set) var warnings: [LexiconError] = []
+    public let source: String
+    public private(set) var warnings: [LexiconError] = []
 
-    init(source: String) { self.source = source }
+    public init(source: String) { self.source = source }
 
     /// Records a warning about a line that is skipped.
-    mutating func warn(_ warning: LexiconError) { warnings.append(warning) }
+    public mutating func warn(_ warning: LexiconError) { warnings.append(warning) }
 
     /// True the first time `key` is seen.
-    mutating func isNew(_ key: String, line: Int) -> Bool {
+    public mutating func isNew(_ key: String, line: Int) -> Bool {
         if let first = firstLine[key] {
             warnings.append(LexiconError(source: source, line: line, problem: .duplicate(key, firstLine: first)))
             return false
@@ -103,4 +105,9 @@ struct DuplicateCheck {
 public struct Loaded<Value: Sendable>: Sendable {
     public var value: Value
     public var warnings: [LexiconError]
+
+    public init(value: Value, warnings: [LexiconError]) {
+        self.value = value
+        self.warnings = warnings
+    }
 }

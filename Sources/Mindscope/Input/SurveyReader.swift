@@ -1,0 +1,136 @@
+import MindscopeText
+
+/// One survey response, its fields read by role.
+public struct FeedbackRecord: Sendable {
+    /// The input line the row starts on.
+    public var line: Int
+    /// The id column's value, or the row's number when there is none.
+    public var id: String
+    /// The comment columns' text, blank ones left out, joined by a blank line.
+    public var text: String
+    public var rating: Rating?
+    public var value: Money?
+    public var churned: Bool?
+    /// Segment values in the order of ``SurveyReader/segmentNames``.
+    public var segments: [String]
+}
+
+/// Counts that always add up: `read == used + skipped`.
+public struct InputSummary: Sendable, Equatable {
+    public var read = 0
+    public var used = 0
+    public var skipped = 0
+    /// Fields that could not be read (a rating off the scale, an amount that is not one): the
+    /// row is used with that field missing, and each is reported.
+    public var fieldProblems = 0
+    /// Fields whose invalid UTF-8 or NUL bytes were replaced with U+FFFD.
+    public var repairedFields = 0
+
+    public init(read: Int = 0, used: Int = 0, skipped: Int = 0, fieldProblems: Int = 0, repairedFields: Int = 0) {
+        self.read = read
+        self.used = used
+        self.skipped = skipped
+        self.fieldProblems = fieldProblems
+        self.repairedFields = repairedFields
+    }
+
+    /// `FILE: N rows read, N used, N skipped …`, for stderr.
+    public func line(for path: String) -> String {
+        var text = "\(path): \(read) rows read, \(used) used, \(skipped) skipped"
+        if fieldProblems > 0 { text += ", \(fieldProblems) fields unreadable" }
+        if repairedFields > 0 { text += ", \(repairedFields) fields with invalid bytes repaired" }
+        return text
+    }
+}
+
+/// Reads a survey export row by row into ``FeedbackRecord``s: layout, column roles and the
+/// rating scale are found from the header and the first rows; every problem is reported as
+/// `FILE:LINE: what is wrong (column, value)`.
+public final class SurveyReader {
+    public let reader: RecordReader
+    public let roles: ColumnRoles
+    /// The rating column's scale, detected from its first values and its question.
+    public let ratingScale: RatingScale?
+    public let vocabulary: ValueVocabulary
+    /// Stop at the first unreadable row or field (throwing) instead of reporting and going on.
+    public var strict = false
+    public private(set) var summary = InputSummary()
+
+    public var path: String { reader.path }
+    public var segmentNames: [String] { roles.all(.segment).map { reader.headers[$0] } }
+
+    public init(path: String, format: InputFormat? = nil, columnSynonyms: TopicCatalog, vocabulary: ValueVocabulary,
+                overrides: [(ColumnRoles.Role, String)] = []) throws(MindscopeError) {
+        let reader = try RecordReader(path: path, format: format)
+        let sample = reader.peek(ColumnRoles.sampleSize)
+        let roles = try ColumnRoles(header: reader.header, synonyms: columnSynonyms, vocabulary: vocabulary,
+                                    overrides: overrides, sample: sample, path: path)
+        ratingScale = roles[.rating].flatMap { column in
+            RatingScale.detect(sample.compactMap { column < $0.fields.count ? RatingReading($0.fields[column], words: vocabulary.ratingWords) : nil },
+                               question: reader.header.questions[column])
+        }
+        self.reader = reader
+        self.roles = roles
+        self.vocabulary = vocabulary
+    }
+
+    /// The next usable record, or nil at the end. Unreadable rows are skipped and reported
+    /// (or thrown, when ``strict``); unreadable fields are reported and left missing.
+    public func next(report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord? {
+        while true {
+            let row: RawRow
+            do {
+                guard let next = try reader.next() else {
+                    summary.repairedFields = reader.repairedFields
+                    return nil
+                }
+                row = next
+            } catch {
+                guard case .badInput = error, !strict else { throw error }
+                summary.read += 1
+                summary.skipped += 1
+                report(error.description)
+                continue
+            }
+            summary.read += 1
+            guard row.fields.count == reader.headers.count else {
+                let problem = "expected \(reader.headers.count) fields as in the header, found \(row.fields.count)"
+                if strict { throw .badInput(path: path, line: row.line, message: problem) }
+                summary.skipped += 1
+                report("\(path):\(row.line): \(problem); row skipped")
+                continue
+            }
+            let record = try read(row, report: report)
+            summary.used += 1
+            return record
+        }
+    }
+
+    private func read(_ row: RawRow, report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord {
+        func problem(_ column: Int, _ message: String) throws(MindscopeError) {
+            let text = "\(message) (column '\(reader.headers[column])')"
+            if strict { throw .badInput(path: path, line: row.line, message: text) }
+            summary.fieldProblems += 1
+            report("\(path):\(row.line): \(text); left missing")
+        }
+        var record = FeedbackRecord(line: row.line, id: roles[.id].map { row.fields[$0] } ?? String(summary.read),
+                                    text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
+                                    rating: nil, value: nil, churned: nil,
+                                    segments: roles.all(.segment).map { row.fields[$0].trimmingSpaces() })
+        if let column = roles[.rating], !row.fields[column].trimmingSpaces().isEmpty {
+            if let reading = RatingReading(row.fields[column], words: vocabulary.ratingWords), let scale = ratingScale {
+                record.rating = scale.rating(reading)
+                if record.rating == nil { try problem(column, "rating '\(row.fields[column])' is off the \(scale) scale") }
+            } else {
+                try problem(column, "'\(row.fields[column])' is not a rating")
+            }
+        }
+        if let column = roles[.value] {
+            do { record.value = try Money.parse(row.fields[column]) } catch { try problem(column, error.message) }
+        }
+        if let column = roles[.churned] {
+            do { record.churned = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
+        }
+        return record
+    }
+}

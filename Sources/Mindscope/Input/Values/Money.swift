@@ -1,0 +1,64 @@
+/// An amount of money with the currency the export wrote, if any.
+public struct Money: Sendable, Hashable {
+    public var amount: Double
+    /// A symbol (`$`, `€`) or an ISO code (`USD`), as written.
+    public var currency: String?
+
+    public init(amount: Double, currency: String? = nil) {
+        self.amount = amount
+        self.currency = currency
+    }
+
+    static let symbols: [String] = ["US$", "CA$", "A$", "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "CHF", "kr"]
+
+    /// Reads `$120`, `120.00`, `1,200.50`, `€45`, `1.200,50 €`, `USD 80`, `80 EUR`, `(45.00)` and
+    /// `-45` as negative, `1 200,50`, `1'200.50`. Blank, `-`, `n/a` are missing (nil).
+    ///
+    /// The decimal separator is the last of `.` and `,` when both appear; a lone `,` followed by
+    /// one or two digits is decimal (`45,5`), otherwise a thousands separator; a lone `.` is
+    /// decimal unless it repeats or, with a euro sign, is followed by exactly three digits.
+    public static func parse(_ field: String) throws(FieldProblem) -> Money? {
+        var text = field.trimmingSpaces()
+        if text.isEmpty || ["-", "n/a", "na", "none", "null"].contains(text.lowercased()) { return nil }
+        var negative = false
+        if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()).trimmingSpaces() }
+        var currency: String?
+        func takeCurrency() {
+            for symbol in symbols {
+                if text.hasPrefix(symbol) { currency = symbol; text = String(text.dropFirst(symbol.count)).trimmingSpaces(); return }
+                if text.hasSuffix(symbol) { currency = symbol; text = String(text.dropLast(symbol.count)).trimmingSpaces(); return }
+            }
+            let letters = text.prefix { $0.isLetter }
+            if letters.count == 3, letters.allSatisfy(\.isUppercase) { currency = String(letters); text = String(text.dropFirst(3)).trimmingSpaces(); return }
+            let tail = text.reversed().prefix { $0.isLetter }
+            if tail.count == 3, tail.allSatisfy(\.isUppercase) { currency = String(tail.reversed()); text = String(text.dropLast(3)).trimmingSpaces() }
+        }
+        if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()).trimmingSpaces() }
+        takeCurrency()
+        if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()).trimmingSpaces() }
+        guard !text.isEmpty, text.first!.isASCII, text.first!.isNumber || text.first == "." || text.first == ",",
+              text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == " " || $0 == "'") }) else {
+            throw FieldProblem("'\(field)' is not an amount of money")
+        }
+        let digits = text.filter { $0 != " " && $0 != "'" }
+        let lastDot = digits.lastIndex(of: "."), lastComma = digits.lastIndex(of: ",")
+        let decimal: Character?
+        switch (lastDot, lastComma) {
+        case let (dot?, comma?): decimal = dot > comma ? "." : ","
+        case (nil, let comma?):
+            let after = digits[digits.index(after: comma)...].count
+            decimal = digits.filter { $0 == "," }.count == 1 && (after == 1 || after == 2) ? "," : nil
+        case (let dot?, nil):
+            let after = digits[digits.index(after: dot)...].count
+            let repeated = digits.filter { $0 == "." }.count > 1
+            decimal = repeated || (currency == "€" && after == 3) ? nil : "."
+        case (nil, nil): decimal = nil
+        }
+        var normalized = ""
+        for character in digits {
+            if character == decimal { normalized.append(".") } else if character.isNumber { normalized.append(character) }
+        }
+        guard let amount = Double(normalized) else { throw FieldProblem("'\(field)' is not an amount of money") }
+        return Money(amount: negative ? -amount : amount, currency: currency)
+    }
+}

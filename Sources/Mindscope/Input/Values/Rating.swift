@@ -1,0 +1,133 @@
+/// A rating as the export wrote it, its value on the column's scale and that value in [0, 1].
+public struct Rating: Sendable, Hashable {
+    public var raw: String
+    public var value: Double
+    public var normalized: Double
+
+    /// Net Promoter category, on a 0–10 NPS scale.
+    public enum NPSCategory: String, Sendable { case promoter, passive, detractor }
+}
+
+/// A column's rating scale, detected from its values and its question.
+///
+/// ```
+/// 1–5, 1–7, 1–10, 0–10 (NPS), 0–100, stars (★★★★☆: of 5), words (Very satisfied … : 1–5)
+/// ```
+public struct RatingScale: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: String, Sendable { case numeric, nps, stars, words }
+
+    public var kind: Kind
+    public var low: Double
+    public var high: Double
+
+    public init(kind: Kind, low: Double, high: Double) {
+        self.kind = kind
+        self.low = low
+        self.high = high
+    }
+
+    public var description: String {
+        let range = "\(Self.format(low))–\(Self.format(high))"
+        switch kind {
+        case .numeric: return range
+        case .nps: return "\(range) (NPS)"
+        case .stars: return "stars (of \(Self.format(high)))"
+        case .words: return "words (\(range))"
+        }
+    }
+
+    /// The rating on this scale, or nil when the value is off the scale.
+    public func rating(_ parsed: RatingReading) -> Rating? {
+        var value = parsed.value
+        // "3/10" on a 1–5 column: rescale by its own denominator.
+        if let outOf = parsed.outOf, outOf != high, outOf > 0 { value = low + (value / outOf) * (high - low) }
+        guard value >= low, value <= high, high > low else { return nil }
+        return Rating(raw: parsed.raw, value: value, normalized: (value - low) / (high - low))
+    }
+
+    /// NPS category of a rating on this scale (0–6 detractor, 7–8 passive, 9–10 promoter).
+    public func npsCategory(_ rating: Rating) -> Rating.NPSCategory? {
+        guard kind == .nps else { return nil }
+        return rating.value >= 9 ? .promoter : rating.value >= 7 ? .passive : .detractor
+    }
+
+    /// The scale that fits a column's readings; nil when they do not look like ratings.
+    public static func detect(_ readings: [RatingReading], question: String) -> RatingScale? {
+        guard !readings.isEmpty else { return nil }
+        let values = readings.map(\.value)
+        let lowest = values.min()!, highest = values.max()!
+        if readings.contains(where: { $0.form == .stars }) {
+            let outOf = readings.compactMap(\.outOf).max() ?? max(5, highest)
+            return RatingScale(kind: .stars, low: 0, high: outOf)
+        }
+        if readings.allSatisfy({ $0.form == .words }) { return RatingScale(kind: .words, low: 1, high: 5) }
+        if let outOf = readings.compactMap(\.outOf).max() {
+            return RatingScale(kind: .numeric, low: lowest == 0 ? 0 : 1, high: outOf)
+        }
+        let words = question.lowercased()
+        let recommends = words.contains("recommend") || words.contains("nps") || words.contains("net promoter")
+        guard lowest >= 0 else { return nil }
+        switch highest {
+        case ...5: return RatingScale(kind: .numeric, low: lowest == 0 ? 0 : 1, high: 5)
+        case ...7: return RatingScale(kind: .numeric, low: lowest == 0 ? 0 : 1, high: 7)
+        case ...10:
+            if recommends || lowest == 0 { return RatingScale(kind: recommends ? .nps : .numeric, low: 0, high: 10) }
+            return RatingScale(kind: .numeric, low: 1, high: 10)
+        case ...100: return RatingScale(kind: .numeric, low: 0, high: 100)
+        default: return nil
+        }
+    }
+
+    private static func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+}
+
+/// One rating field read before the column's scale is known.
+public struct RatingReading: Sendable, Hashable {
+    public enum Form: Sendable { case number, fraction, stars, words }
+
+    public var raw: String
+    public var value: Double
+    /// The scale the field names itself ("4/5", "★★★☆☆").
+    public var outOf: Double?
+    public var form: Form
+
+    /// Reads `4`, `4.5`, `4/5`, `4 out of 5`, `4 stars`, `★★★★☆`, or a word from the vocabulary
+    /// ("Very satisfied"); nil when the field is none of these. Blank fields are not readings.
+    public init?(_ field: String, words: [String: Double]) {
+        let text = field.trimmingSpaces()
+        guard !text.isEmpty else { return nil }
+        raw = field
+        let filled = text.filter { $0 == "★" }.count
+        let empty = text.filter { $0 == "☆" }.count
+        if filled + empty > 0, text.allSatisfy({ $0 == "★" || $0 == "☆" || $0 == " " }) {
+            value = Double(filled)
+            outOf = empty > 0 ? Double(filled + empty) : nil
+            form = .stars
+            return
+        }
+        if let word = words[text.lowercased()] {
+            value = word
+            form = .words
+            return
+        }
+        let lower = text.lowercased()
+        let parts = lower.replacingOccurrences(of: " out of ", with: "/").split(separator: "/", omittingEmptySubsequences: false)
+        if parts.count == 2, let numerator = Double(String(parts[0]).trimmingSpaces()), let denominator = Double(String(parts[1]).trimmingSpaces()), denominator > 0 {
+            value = numerator
+            outOf = denominator
+            form = .fraction
+            return
+        }
+        var number = lower
+        for suffix in [" stars", " star", "stars", "star", " points", " pts"] where number.hasSuffix(suffix) {
+            number = String(number.dropLast(suffix.count)).trimmingSpaces()
+            form = .stars
+            guard let value = Double(number) else { return nil }
+            self.value = value
+            return
+        }
+        guard let value = Double(number), value.isFinite else { return nil }
+        self.value = value
+        form = .number
+    }
+}

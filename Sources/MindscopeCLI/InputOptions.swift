@@ -1,0 +1,58 @@
+import ArgumentParser
+import Mindscope
+
+/// How to read a survey export; shared by every command that reads one.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "The survey export: .csv, .tsv, .jsonl (Qualtrics, SurveyMonkey, Google Forms or plain), or - for standard input.")
+    var file: String
+
+    @Option(name: .customLong("format"), help: "Input format when the extension and content do not tell: csv, tsv, jsonl.")
+    var inputFormat: InputFormat?
+
+    @Option(name: .customLong("column"), parsing: .singleValue,
+            help: ArgumentHelp("Give a column its role: ROLE=HEADER, ROLE one of id, text, rating, value, churned, segment (repeatable; text and segment may name several columns).", valueName: "ROLE=HEADER"))
+    var columns: [String] = []
+
+    @Option(help: ArgumentHelp("Same as --column id=HEADER.", valueName: "HEADER")) var idColumn: String?
+    @Option(help: ArgumentHelp("Same as --column text=HEADER.", valueName: "HEADER")) var textColumn: String?
+    @Option(help: ArgumentHelp("Same as --column rating=HEADER.", valueName: "HEADER")) var ratingColumn: String?
+    @Option(help: ArgumentHelp("Same as --column value=HEADER.", valueName: "HEADER")) var valueColumn: String?
+
+    @Flag(help: "Stop at the first row or field that cannot be read, with exit code 1.") var strict = false
+    @Flag(name: .shortAndLong, help: "Print the layout and the columns chosen, and why, on stderr.") var verbose = false
+
+    func validate() throws {
+        _ = try overrides()
+    }
+
+    /// The role overrides, from --column and the four shorthand flags.
+    func overrides() throws -> [(ColumnRoles.Role, String)] {
+        var result: [(ColumnRoles.Role, String)] = []
+        for spec in columns {
+            guard let equals = spec.firstIndex(of: "="), let role = ColumnRoles.Role(rawValue: String(spec[..<equals]).lowercased()),
+                  spec.index(after: equals) < spec.endIndex else {
+                throw ValidationError("--column '\(spec)': expected ROLE=HEADER with ROLE one of \(ColumnRoles.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            result.append((role, String(spec[spec.index(after: equals)...])))
+        }
+        let shorthands: [(ColumnRoles.Role, String?)] = [(.id, idColumn), (.text, textColumn), (.rating, ratingColumn), (.value, valueColumn)]
+        result += shorthands.compactMap { role, header in header.map { (role, $0) } }
+        return result
+    }
+
+    /// Opens the export, printing the header's warnings and, with -v, the roles chosen.
+    func open(_ set: LexiconSet) throws -> SurveyReader {
+        do {
+            let reader = try SurveyReader(path: file, format: inputFormat, columnSynonyms: set.columns, vocabulary: set.values,
+                                          overrides: try overrides())
+            reader.strict = strict
+            for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }
+            if verbose { for line in Inspection(reader).columnLines { Terminal.error(line) } }
+            return reader
+        } catch let error as MindscopeError {
+            throw Terminal.fail(error)
+        }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
