@@ -81,7 +81,7 @@ public struct TextAnalyzer: Sendable {
         var lower = range.lowerBound
         var upper = range.upperBound
         func isEdge(_ i: Int) -> Bool {
-            tokens[i].kind == .punctuation || (tokens[i].kind == .word && Clauses.softWords.contains(tokens[i].normalized))
+            tokens[i].kind == .punctuation || Clauses.softWords.contains(tokens[i].normalized)
                 || isContrast(tokens[i])
         }
         while lower < upper, isEdge(lower) { lower += 1 }

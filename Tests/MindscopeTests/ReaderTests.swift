@@ -33,17 +33,36 @@ import TestSupport
 
     @Test func jsonlObjectsAreMappedByKey() throws {
         let (reader, rows) = try rows("{\"id\": 7, \"text\": \"hi\", \"ok\": true}\n\n{\"text\": \"yo\", \"id\": null, \"x\": [1]}\n", name: "a.jsonl")
-        #expect(reader.headers == ["id", "ok", "text"])
-        #expect(rows.map(\.fields) == [["7", "true", "hi"], ["", "", "yo"]])
+        // Columns: every key of the first objects, in the order first seen.
+        #expect(reader.headers == ["id", "ok", "text", "x"])
+        #expect(rows.map(\.fields) == [["7", "true", "hi", ""], ["", "", "yo", "[1]"]])
         #expect(rows.map(\.line) == [1, 3])
+    }
+
+    @Test func aBadFirstJSONLineDoesNotLoseTheFile() throws {
+        let reader = try RecordReader(path: Fixtures.temporaryFile("[1,2]\n{\"id\": 12345678901234567890, \"text\": \"big\"}\n", name: "x.jsonl"))
+        #expect(reader.headers == ["id", "text"])
+        #expect(throws: MindscopeError.self) { try reader.next() }
+        #expect(try reader.next()?.fields == ["12345678901234567890", "big"])
+    }
+
+    @Test func aLoneCarriageReturnEndsALine() throws {
+        let (_, rows) = try rows("id,comment\r1,great\r2,\"two\rlines\"\r3,bad")
+        #expect(rows.map(\.fields) == [["1", "great"], ["2", "two\rlines"], ["3", "bad"]])
+        #expect(rows.map(\.line) == [2, 3, 5])
     }
 
     @Test func anUnclosedQuoteNamesTheLineItOpenedOn() throws {
         let reader = try RecordReader(path: Fixtures.temporaryFile("id,comment\n1,ok\n2,\"never closed\n3,x\n"))
         _ = try reader.next()
         #expect(throws: MindscopeError.self) { try reader.next() }
-        do { _ = try reader.next() } catch {
-            if case .badInput(_, let line, let message) = error { #expect(line == 3 && message.contains("unclosed quote")) }
+        let reader2 = try RecordReader(path: Fixtures.temporaryFile("id,comment\n1,ok\n2,\"never closed\n3,x\n"))
+        _ = try reader2.next()
+        do {
+            _ = try reader2.next()
+            Issue.record("expected an unclosed-quote error")
+        } catch {
+            #expect(error.description.hasSuffix("input.csv:3: unclosed quote: the field opened on this line runs to the end of the file, so lines 3–5 could not be read"))
         }
     }
 

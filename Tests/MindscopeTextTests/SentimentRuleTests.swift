@@ -135,3 +135,37 @@ import TestSupport
         #expect(result.sentences.map(\.label) == [.positive, .negative])
     }
 }
+
+/// Regressions from review: each was a wrong reading before.
+@Suite struct SentimentRegressionTests {
+    let analyzer = Fixtures.analyzer
+
+    @Test func anIdleBoosterUsesOnlyItsOwnExactValence() {
+        #expect(analyzer.analyze("The box was awfully big.").sentiment.contributions.isEmpty)
+    }
+
+    @Test func aClauseFinalThoughMarksItsOwnClause() {
+        #expect(analyzer.score("Great product, shipping was slow though.") < 0)
+    }
+
+    @Test func tooAfterAPronounMeansAlso() {
+        #expect(analyzer.score("I too think it is fine") > 0)
+    }
+
+    @Test func patternsSeeNumbersAndPrices() {
+        #expect(analyzer.analyze("Never buy these 2 again").signals.map(\.signal) == ["churn_intent"])
+        #expect(analyzer.analyze("Never buy this £50 junk again").signals.map(\.signal).contains("churn_intent"))
+        #expect(analyzer.score("I'd give it 5 stars") > 0.3)
+        #expect(analyzer.themeLabels("2-day shipping was great")["delivery"] == .positive)
+    }
+
+    @Test func ampersandSplitsClauses() {
+        #expect(analyzer.themeLabels("Fast delivery & terrible packaging") == ["delivery": .positive, "packaging": .negative])
+    }
+
+    @Test func quantitiesAreNotEmoticons() {
+        #expect(analyzer.score("Bought the (8 pack) version") == 0)
+        #expect(analyzer.score("arrived in <3 days") == 0)
+        #expect(analyzer.score("love you <3") > analyzer.score("love you"))
+    }
+}

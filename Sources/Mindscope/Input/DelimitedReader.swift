@@ -91,7 +91,7 @@ final class DelimitedReader {
                 if byte == UInt8(ascii: "\"") {
                     if try peek() == UInt8(ascii: "\"") { position += 1; field.append(byte) } else { quoted = false }
                 } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    if byte == UInt8(ascii: "\n") { line += 1 } else if byte == UInt8(ascii: "\r"), try peek() != UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)
                 }
                 continue
@@ -104,7 +104,7 @@ final class DelimitedReader {
                 finishField()
             case UInt8(ascii: "\r") where try peek() == UInt8(ascii: "\n"):
                 continue
-            case UInt8(ascii: "\n"):
+            case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, CRLF, or a lone CR (old Mac, some Excel exports)
                 line += 1
                 finishField()
                 return RawRow(line: startLine, fields: fields)
@@ -114,7 +114,9 @@ final class DelimitedReader {
             }
         }
         if quoted {
-            throw .badInput(path: path, line: startLine, message: "unclosed quote: the field opened on this line runs to the end of the file")
+            let swallowed = line - startLine
+            throw .badInput(path: path, line: startLine, message: "unclosed quote: the field opened on this line runs to the end of the file"
+                            + (swallowed > 0 ? ", so lines \(startLine)–\(line) could not be read" : ""))
         }
         finishField()
         return RawRow(line: startLine, fields: fields)

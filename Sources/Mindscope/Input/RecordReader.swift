@@ -36,6 +36,13 @@ public final class RecordReader {
     /// JSONL lines that were not a JSON object: reported as bad rows by ``next()``.
     public var repairedFields: Int { (delimited ?? lines)?.repairedFields ?? 0 }
 
+    /// Things worth telling about rows that were still read (ignored JSONL keys); the caller
+    /// reports and clears them.
+    public var notices: [String] = []
+
+    /// How many JSONL objects give the columns.
+    static let jsonKeySample = 200
+
     public init(path: String, format: InputFormat? = nil) throws(MindscopeError) {
         let source = try ByteSource(path: path)
         self.path = path
@@ -67,12 +74,25 @@ public final class RecordReader {
         case .jsonl:
             delimited = nil
             lines = DelimitedReader(source: source, path: path, delimiter: nil)
-            if let row = try nextJSONObject() {
-                let keys = row.values.keys.sorted()
-                header = SurveyHeader(layout: .plain, names: keys, questions: keys, rows: 0, warnings: [])
-                lookahead.append(.success(RawRow(line: row.line, fields: keys.map { row.values[$0] ?? "" })))
+            // The columns are the keys of the first objects (up to the sample size), in the
+            // order first seen; bad lines among them are kept to be reported in order.
+            var keys: [String] = []
+            var objects: [Result<(line: Int, values: [String: String]), MindscopeError>] = []
+            while objects.count < Self.jsonKeySample {
+                do {
+                    guard let object = try nextJSONObject() else { break }
+                    for key in object.values.keys.sorted() where !keys.contains(key) { keys.append(key) }
+                    objects.append(.success(object))
+                } catch {
+                    objects.append(.failure(error))
+                }
             }
-            if headers.isEmpty { throw .badInput(path: path, line: 1, message: "empty file: expected JSON objects, one per line") }
+            guard !keys.isEmpty else {
+                if case .failure(let error) = objects.first { throw error }
+                throw .badInput(path: path, line: 1, message: "no JSON object with any key: expected objects such as {\"id\": 1, \"comment\": \"…\"}, one per line")
+            }
+            header = SurveyHeader(layout: .plain, names: keys, questions: keys, rows: 0, warnings: [])
+            lookahead = objects.map { result in result.map { object in RawRow(line: object.line, fields: keys.map { object.values[$0] ?? "" }) } }
         }
     }
 
@@ -108,6 +128,11 @@ public final class RecordReader {
             return nil
         case .jsonl:
             guard let object = try nextJSONObject() else { return nil }
+            let unknown = object.values.keys.filter { !headers.contains($0) && !(object.values[$0] ?? "").isEmpty }.sorted()
+            if !unknown.isEmpty {
+                // A key the first objects did not have: reported rather than dropped unseen.
+                notices.append("\(path):\(object.line): keys \(unknown.map { "'\($0)'" }.joined(separator: ", ")) are not among the columns (taken from the first \(Self.jsonKeySample) objects) and are ignored")
+            }
             return RawRow(line: object.line, fields: headers.map { object.values[$0] ?? "" })
         }
     }
@@ -136,6 +161,11 @@ enum JSONValue: Codable, Sendable {
         if container.decodeNil() { self = .null }
         else if let value = try? container.decode(Bool.self) { self = .bool(value) }
         else if let value = try? container.decode(Int64.self) { self = .integer(value) }
+        else if let value = try? container.decode(Decimal.self), case let digits = value.description,
+                digits.count > 18, digits.allSatisfy({ $0.isNumber || $0 == "-" }) {
+            // An integer id beyond Int64: keep every digit rather than a rounded Double.
+            self = .string(digits)
+        }
         else if let value = try? container.decode(Double.self) { self = .number(value) }
         else if let value = try? container.decode(String.self) { self = .string(value) }
         else if let value = try? container.decode([JSONValue].self) { self = .array(value) }

@@ -4,7 +4,7 @@ import MindscopeText
 public struct FeedbackRecord: Sendable {
     /// The input line the row starts on.
     public var line: Int
-    /// The id column's value, or the row's number when there is none.
+    /// The id column's value, or the row's number when there is none or it is blank.
     public var id: String
     /// The comment columns' text, blank ones left out, joined by a blank line.
     public var text: String
@@ -93,6 +93,8 @@ public final class SurveyReader {
                 continue
             }
             summary.read += 1
+            for notice in reader.notices { report(notice) }
+            reader.notices.removeAll()
             guard row.fields.count == reader.headers.count else {
                 let problem = "expected \(reader.headers.count) fields as in the header, found \(row.fields.count)"
                 if strict { throw .badInput(path: path, line: row.line, message: problem) }
@@ -113,7 +115,8 @@ public final class SurveyReader {
             summary.fieldProblems += 1
             report("\(path):\(row.line): \(text); left missing")
         }
-        var record = FeedbackRecord(line: row.line, id: roles[.id].map { row.fields[$0] } ?? String(summary.read),
+        let id = roles[.id].map { row.fields[$0].trimmingSpaces() } ?? ""
+        var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(summary.read) : id,
                                     text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                                     rating: nil, value: nil, churned: nil,
                                     segments: roles.all(.segment).map { row.fields[$0].trimmingSpaces() })

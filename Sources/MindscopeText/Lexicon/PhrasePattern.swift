@@ -3,7 +3,9 @@
 /// Syntax, one pattern per entry, words separated by spaces:
 /// - `word`: the token's lookup form equals `word` (after NFKC and case folding);
 /// - `stem*`: the token's lookup form starts with `stem`;
-/// - `...`: any zero to three word tokens (never punctuation).
+/// - `...`: any zero to three tokens other than punctuation (words, numbers, prices).
+///
+/// Words match word, hashtag and number tokens ("5 stars").
 public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
     public enum Element: Sendable, Hashable {
         case word(String)
@@ -79,7 +81,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Every pattern that matches starting at `start`, longest first.
     public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
         let token = tokens[start]
-        guard token.isWordLike else { return [] }
+        guard token.isMatchable else { return [] }
         var found: [Match] = []
         var candidates = byFirstWord[token.normalized, default: []]
         if token.emphasis.contains(.elongated) {
@@ -108,15 +110,15 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             var i = index
             for _ in 0...most {
                 if let end = match(rest, tokens, i, limit) { return end }
-                guard i < limit, tokens[i].isWordLike else { return nil }
+                guard i < limit, tokens[i].kind != .punctuation else { return nil }
                 i += 1
             }
             return nil
         case .word(let word):
-            guard index < limit, tokens[index].isWordLike, Self.matches(tokens[index], word) else { return nil }
+            guard index < limit, tokens[index].isMatchable, Self.matches(tokens[index], word) else { return nil }
             return match(rest, tokens, index + 1, limit)
         case .prefix(let stem):
-            guard index < limit, tokens[index].isWordLike, tokens[index].normalized.hasPrefix(stem) else { return nil }
+            guard index < limit, tokens[index].isMatchable, tokens[index].normalized.hasPrefix(stem) else { return nil }
             return match(rest, tokens, index + 1, limit)
         }
     }

@@ -103,10 +103,11 @@ public struct SentimentScorer: Sendable {
         while i < range.upperBound {
             let token = tokens[i]
             // A cue (idiom, negator, intensifier, contrast word) wins over the word's own valence.
-            if token.isWordLike, let match = rules.cues.matches(in: tokens, at: i, within: range).first {
-                let own = match.range.count == 1 && !match.entry.payload.isIdiom ? lexicon.lookup(token) : nil
+            if token.isMatchable, let match = rules.cues.matches(in: tokens, at: i, within: range).first {
+                // Only an exact entry: "awfully" as a booster must not fall back to "awful".
+                let own = match.range.count == 1 && !match.entry.payload.isIdiom ? lexicon[token.normalized] : nil
                 units.append(Unit(tokens: match.range, role: match.entry.payload.role(term: match.entry.pattern.description),
-                                  own: own.map { ($0.form, $0.valence) }))
+                                  own: own.map { (token.normalized, $0) }))
                 i = match.range.upperBound
                 continue
             }
@@ -114,7 +115,7 @@ public struct SentimentScorer: Sendable {
             switch token.kind {
             case .word, .hashtag:
                 if rules.isNegatorBySuffix(token) {
-                    units.append(Unit(tokens: i..<(i + 1), role: .negator(emphasizedBy: []), own: lexicon.lookup(token).map { ($0.form, $0.valence) }))
+                    units.append(Unit(tokens: i..<(i + 1), role: .negator(emphasizedBy: []), own: lexicon[token.normalized].map { (token.normalized, $0) }))
                     i += 1
                     continue
                 }
@@ -211,8 +212,9 @@ public struct SentimentScorer: Sendable {
             case .valence(let term, let base) where base != 0:
                 contributions.append(contribution(k, term: term, base: base))
             case .plain where k > 0:
-                // "too" + a word with no valence of its own: "too small", "too high".
-                guard case .excess = units[k - 1].role else { continue }
+                // "too" + a word with no valence of its own: "too small", "too high"; not the
+                // "too" of "I too think" or "me too".
+                guard case .excess = units[k - 1].role, !Self.isAdditiveToo(at: k - 1, units, tokens) else { continue }
                 let found = contribution(k, term: tokens[unit.tokens.lowerBound].normalized, base: 0)
                 if found.value != 0 { contributions.append(found) }
             default: continue
@@ -224,6 +226,13 @@ public struct SentimentScorer: Sendable {
             contributions.append(contribution(k, term: own.term, base: own.valence))
         }
         return contributions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// Personal pronouns: after one of them "too" means "also" ("I too", "me too").
+    static let pronouns: Set<String> = ["i", "me", "you", "we", "us", "they", "them", "he", "him", "she", "her"]
+
+    static func isAdditiveToo(at k: Int, _ units: [Unit], _ tokens: [Token]) -> Bool {
+        k > 0 && pronouns.contains(tokens[units[k - 1].tokens.lowerBound].normalized)
     }
 
     /// Contrast weighting per unit, nil where none applies: `but` halves what comes before
@@ -242,6 +251,16 @@ public struct SentimentScorer: Sendable {
             let cause = units[although].tokens.lowerBound
             var end = although + 1
             while end < units.count { if case .clauseBreak = units[end].role { break }; end += 1 }
+            if !units[(although + 1)..<end].contains(where: \.isWord) {
+                // A clause-final "though" ("Great product, shipping was slow though") marks its
+                // own clause as the contrast, like a "but" at the clause's start.
+                var start = although
+                while start > 0 { if case .clauseBreak = units[start - 1].role { break }; start -= 1 }
+                guard start > 0 else { return weights }
+                for k in 0..<start { weights[k] = (.beforeContrast, SentimentConstants.beforeContrastFactor, cause) }
+                for k in start..<units.count { weights[k] = (.afterContrast, SentimentConstants.afterContrastFactor, cause) }
+                return weights
+            }
             for k in units.indices {
                 weights[k] = (although..<end).contains(k)
                     ? (.concession, SentimentConstants.beforeContrastFactor, cause)

@@ -73,7 +73,7 @@ struct Clauses {
             let word = tokens[i].normalized
             let isHard = contrastStarts.contains(i) || (tokens[i].kind == .punctuation && Self.hardBreaks.contains(word))
             let isSoft = isHard || (tokens[i].kind == .punctuation && Self.softBreaks.contains(word))
-                || (tokens[i].kind == .word && Self.softWords.contains(word))
+                || Self.softWords.contains(word)
             if isHard {
                 if i > hardStart { hard.append(hardStart..<i) }
                 hardStart = i

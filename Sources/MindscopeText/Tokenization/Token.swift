@@ -25,8 +25,11 @@ public struct Token: Sendable, Hashable {
         self.emphasis = emphasis
     }
 
-    /// Words, hashtags and mentions: the tokens that can carry lexical meaning.
+    /// Words and hashtags: the tokens that can carry lexical meaning.
     public var isWordLike: Bool { kind == .word || kind == .hashtag }
+
+    /// Tokens a phrase pattern's word can match: words, hashtags and numbers ("5 stars").
+    public var isMatchable: Bool { isWordLike || kind == .number }
 }
 
 /// Stress a writer put on a token.

@@ -163,9 +163,11 @@ private struct Scanner {
         var end = segment.end
         var kind: Token.Kind = segment.isNumber ? .number : .word
         if bytes[segment.start] == UInt8(ascii: "@") { kind = .mention }
+        // Numbers join a word ("2-day", "5-star") but not another number ("2-3").
         while let hyphen = self.segment(startingAt: end), isHyphen(hyphen),
-              let next = self.segment(startingAt: hyphen.end), next.isWordLike, !segment.isNumber {
+              let next = self.segment(startingAt: hyphen.end), next.isWordLike, !(segment.isNumber && next.isNumber) {
             end = next.end
+            kind = .word
         }
         if kind == .number, let sign = self.segment(startingAt: end), isCurrency(sign.start..<sign.end) {
             end = sign.end
@@ -282,8 +284,27 @@ private struct Scanner {
         for emoticon in candidates where start + emoticon.count <= bytes.count {
             let end = start + emoticon.count
             guard bytes[start..<end].lazy.map(Tokenizer.asciiLower).elementsEqual(emoticon) else { continue }
-            if end == bytes.count || !Tokenizer.isAlnum(bytes[end]) { return end }
+            guard end == bytes.count || !Tokenizer.isAlnum(bytes[end]) else { continue }
+            if let last = emoticon.last, (0x30...0x39).contains(last), isQuantityAfter(end) { continue }
+            return end
         }
         return nil
+    }
+
+    /// Units that make "<3 days" or "(8 pack)" a quantity rather than an emoticon.
+    private static let units: Set<String> = ["day", "days", "hour", "hours", "hr", "hrs", "week", "weeks", "month", "months",
+                                             "year", "years", "min", "mins", "minute", "minutes", "second", "seconds",
+                                             "pack", "packs", "piece", "pieces", "pcs", "item", "items", "unit", "units", "x",
+                                             "kg", "g", "lb", "lbs", "oz", "cm", "mm", "m", "in", "inch", "inches", "ft"]
+
+    /// True when a number or a unit word follows, after spaces.
+    private func isQuantityAfter(_ offset: Int) -> Bool {
+        var i = offset
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        guard i < bytes.count else { return false }
+        if (0x30...0x39).contains(bytes[i]) || bytes[i] == UInt8(ascii: "%") { return true }
+        var end = i
+        while end < bytes.count, Tokenizer.isAlnum(bytes[end]) { end += 1 }
+        return Self.units.contains(String(decoding: bytes[i..<end].map(Tokenizer.asciiLower), as: UTF8.self))
     }
 }
