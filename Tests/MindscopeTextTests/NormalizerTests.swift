@@ -26,6 +26,16 @@ import TestSupport
         }
     }
 
+    @Test func asciiEmphasisAgreesWithTheUnicodePath() {
+        var generator = SeededGenerator(seed: 7)
+        let alphabet = Array("aAbBoOOOooo!1'-zZ")
+        for _ in 0..<3_000 {
+            var text = String((0..<Int.random(in: 1...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            let (fast, slow) = text.withUTF8 { (Normalizer.emphasis(of: $0), Normalizer.unicodeEmphasis(of: $0)) }
+            #expect(fast == slow, "\(text.debugDescription)")
+        }
+    }
+
     @Test func deElongationTriesTwoThenOneLetter() {
         #expect(Normalizer.deElongated("goooood") == ["good", "god"])
         #expect(Normalizer.deElongated("sooo") == ["soo", "so"])

@@ -50,6 +50,12 @@ public indirect enum JSONDocument: Sendable, Equatable {
     /// RFC 8259 string escaping: quotes, backslashes and control characters.
     static func quote(_ s: String, into out: inout String) {
         out += "\""
+        // Most text needs no escaping: append it whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

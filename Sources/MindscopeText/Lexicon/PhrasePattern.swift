@@ -62,7 +62,8 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     private var byFirstWord: [String: [Entry]] = [:]
-    private var byFirstStem: [Entry] = []
+    /// Patterns that open with a stem, by the stem's first character.
+    private var byFirstStem: [Character: [Entry]] = [:]
     public private(set) var count = 0
 
     public init() {}
@@ -71,28 +72,32 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let entry = Entry(pattern: pattern, payload: payload)
         switch pattern.elements[0] {
         case .word(let word): byFirstWord[word, default: []].append(entry)
-        default: byFirstStem.append(entry)
+        case .prefix(let stem): byFirstStem[stem.first!, default: []].append(entry)
+        case .gap: break  // PhrasePattern never begins with a gap
         }
         count += 1
     }
 
-    public var entries: [Entry] { byFirstWord.values.flatMap { $0 } + byFirstStem }
+    public var entries: [Entry] { byFirstWord.values.flatMap { $0 } + byFirstStem.values.flatMap { $0 } }
 
     /// Every pattern that matches starting at `start`, longest first.
     public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
         let token = tokens[start]
         guard token.isMatchable else { return [] }
         var found: [Match] = []
-        var candidates = byFirstWord[token.normalized, default: []]
-        if token.emphasis.contains(.elongated) {
-            for form in Normalizer.deElongated(token.normalized) { candidates += byFirstWord[form, default: []] }
-        }
-        for entry in candidates + byFirstStem {
-            if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
-                found.append(Match(range: start..<end, entry: entry))
+        func attempt(_ entries: [Entry]?) {
+            for entry in entries ?? [] {
+                if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
+                    found.append(Match(range: start..<end, entry: entry))
+                }
             }
         }
-        return found.sorted { $0.range.count > $1.range.count }
+        attempt(byFirstWord[token.normalized])
+        if token.emphasis.contains(.elongated) {
+            for form in Normalizer.deElongated(token.normalized) { attempt(byFirstWord[form]) }
+        }
+        if let first = token.normalized.first { attempt(byFirstStem[first]) }
+        return found.count > 1 ? found.sorted { $0.range.count > $1.range.count } : found
     }
 
     /// A token matches a word as written or, when stretched ("sooo"), in a shorter form.

@@ -29,6 +29,32 @@ enum Normalizer {
     /// Capitals (two cased letters at least, none in lower case) and elongation (a letter three
     /// times or more in a row).
     static func emphasis(of bytes: UnsafeBufferPointer<UInt8>) -> Emphasis {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return unicodeEmphasis(of: bytes) }
+        // ASCII: the same rules on bytes (differentially tested against `unicodeEmphasis`).
+        var upper = 0
+        var lower = false
+        var run = 0
+        var previous: UInt8 = 0
+        var elongated = false
+        for byte in bytes {
+            let isUpper = (0x41...0x5A).contains(byte), isLower = (0x61...0x7A).contains(byte)
+            if isUpper { upper += 1 } else if isLower { lower = true }
+            let folded = byte | 0x20
+            if isUpper || isLower, folded == previous {
+                run += 1
+                if run >= 3 { elongated = true }
+            } else {
+                run = 1
+            }
+            previous = isUpper || isLower ? folded : 0
+        }
+        var emphasis: Emphasis = []
+        if upper >= 2 && !lower { emphasis.insert(.allCaps) }
+        if elongated { emphasis.insert(.elongated) }
+        return emphasis
+    }
+
+    static func unicodeEmphasis(of bytes: UnsafeBufferPointer<UInt8>) -> Emphasis {
         var upper = 0
         var lower = false
         var run = 0
