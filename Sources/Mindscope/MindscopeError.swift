@@ -6,8 +6,10 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     /// A lexicon file is malformed.
     case lexicon(LexiconError)
-    /// The lexicon folder was not found.
-    case lexiconsNotFound(searched: [String])
+    /// A data folder (lexicons, personas) was not found.
+    case dataFolderNotFound(name: String, variable: String, searched: [String])
+    /// A persona file is invalid, or a persona name is unknown.
+    case persona(PersonaError)
     /// A row or field of an input file cannot be used.
     case badInput(path: String, line: Int, message: String)
     /// The input lacks something the command needs (a text column, a header).
@@ -19,8 +21,9 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .lexicon(let error): error.description
-        case .lexiconsNotFound(let searched):
-            "lexicons not found; looked in: \(searched.joined(separator: ", ")). Pass --lexicons DIR or set MINDSCOPE_LEXICONS."
+        case .dataFolderNotFound(let name, let variable, let searched):
+            "\(name) not found; looked in: \(searched.joined(separator: ", ")). Pass --\(name) DIR or set \(variable)."
+        case .persona(let error): error.description
         case .badInput(let path, let line, let message): "\(path):\(line): \(message)"
         case .unknownColumn(let path, let role, let name, let headers):
             "\(path): --column \(role)=\(name): no column has that header or question; headers: \(headers.joined(separator: ", "))"

@@ -20,7 +20,7 @@ struct LexiconOptions: ParsableArguments {
     /// Loads everything, printing duplicate warnings on stderr.
     func load() throws -> (analyzer: TextAnalyzer, set: LexiconSet) {
         do {
-            var loader = LexiconLoader(directory: try LexiconLocator.locate(explicit: lexicons))
+            var loader = LexiconLoader(directory: try DataFolder.lexicons.locate(explicit: lexicons))
             if !sentimentLexicon.isEmpty { loader.sentimentFiles = sentimentLexicon.map { URL(fileURLWithPath: $0) } }
             if !themes.isEmpty { loader.themeFiles = themes.map { URL(fileURLWithPath: $0) } }
             loader.extraThemeFiles = addThemes.map { URL(fileURLWithPath: $0) }
@@ -51,8 +51,8 @@ enum Terminal {
     static func fail(_ error: MindscopeError) -> ExitCode {
         Self.error("mindscope: \(error)")
         switch error {
-        case .unreadable, .lexiconsNotFound: return ExitCode(ExitStatus.unreadable)
-        case .lexicon: return ExitCode(ExitStatus.badLexicon)
+        case .unreadable, .dataFolderNotFound: return ExitCode(ExitStatus.unreadable)
+        case .lexicon, .persona: return ExitCode(ExitStatus.badLexicon)
         case .badInput, .missingColumn, .unknownColumn: return ExitCode(ExitStatus.badData)
         }
     }

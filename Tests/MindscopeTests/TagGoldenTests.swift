@@ -43,7 +43,7 @@ import TestSupport
         #expect(themes("102")["delivery"] == "positive" && themes("102")["eco"] == "positive")
         #expect(themes("103")["price"] == "negative")
         #expect(themes("104")["support"] == "negative" && signals("104").contains("churn_intent"))
-        #expect(themes("105")["quality"] == "positive" && themes("105")["price"] == "negative")
+        #expect(themes("105")["quality"] == "positive" && themes("105")["shipping_cost"] == "negative")
         #expect(records.map { $0["value"] as? Double } == [120, 45, 200, 80, 150])
         #expect(records.map { $0["rating"] as? Double } == [2, 5, 3, 1, 4])
         let first = records[0]

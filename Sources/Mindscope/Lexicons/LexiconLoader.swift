@@ -5,7 +5,7 @@ import MindscopeText
 ///
 /// The folder holds `sentiment.tsv`, `feedback.tsv`, `emoji.tsv` (word valences, later files
 /// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes.txt`,
-/// `signals.txt`, `columns.txt`, `rating_words.tsv` and `flags.tsv`. Each file says in its
+/// `signals.txt`, `columns.txt`, `goals.txt`, `rating_words.tsv` and `flags.tsv`. Each file says in its
 /// header what it holds.
 public struct LexiconLoader: Sendable {
     /// The word-valence files loaded by default, in order.
@@ -69,7 +69,9 @@ public struct LexiconLoader: Sendable {
         let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: themes, signals: try topics([file("signals.txt")]))
         let values = ValueVocabulary(ratingWords: try parse(file("rating_words.tsv"), ValueVocabulary.parseRatingWords),
                                      flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags))
-        return LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), values: values, warnings: warnings)
+        return LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
+                          narration: try parse(file("narration.txt"), NarrationTemplates.parse),
+                          values: values, warnings: warnings)
     }
 }
 
@@ -78,6 +80,10 @@ public struct LexiconSet: Sendable {
     public var lexicons: Lexicons
     /// Header synonyms per column role (`columns.txt`).
     public var columns: TopicCatalog
+    /// Goal words per lens (`goals.txt`).
+    public var goals: TopicCatalog
+    /// Phrasing templates (`narration.txt`).
+    public var narration: NarrationTemplates
     /// Rating words and yes/no values (`rating_words.tsv`, `flags.tsv`).
     public var values: ValueVocabulary
     /// Duplicates and skipped lines, each with `file:line`.

@@ -8,6 +8,18 @@ public struct Topic: Sendable, Hashable {
     /// the text core carries them without interpreting them.
     public var lenses: [String]
     public var cues: [PhrasePattern]
+    /// What customers implicitly ask for when they complain about this topic ("cheaper
+    /// shipping"), if the file says.
+    public var request: String?
+
+    public init(id: String, name: String, description: String = "", lenses: [String] = [], cues: [PhrasePattern] = [], request: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+        self.lenses = lenses
+        self.cues = cues
+        self.request = request
+    }
 }
 
 /// Themes or signals, loaded from a sectioned file (`lexicons/themes.txt`, `lexicons/signals.txt`):
@@ -20,7 +32,8 @@ public struct Topic: Sendable, Hashable {
 /// cues = deliver*, ship*, courier, arrived late, took ... to arrive
 /// ```
 ///
-/// `cues` may be repeated; each cue is a ``PhrasePattern``. A later file can add topics or
+/// `cues` may be repeated; each cue is a ``PhrasePattern``. An optional `request` names what a
+/// complaint about the topic implicitly asks for ("cheaper shipping"). A later file can add topics or
 /// replace one by using its id again.
 public struct TopicCatalog: Sendable {
     public private(set) var topics: [Topic] = []
@@ -59,7 +72,7 @@ public struct TopicCatalog: Sendable {
         }
     }
 
-    static let keys = ["name", "description", "lenses", "cues"]
+    static let keys = ["name", "description", "lenses", "cues", "request"]
 
     /// Parses a sectioned topic file.
     public static func parse(_ contents: String, source: String) throws(LexiconError) -> Loaded<TopicCatalog> {
@@ -95,6 +108,7 @@ public struct TopicCatalog: Sendable {
             switch key {
             case "name": current?.name = value
             case "description": current?.description = value
+            case "request": current?.request = value
             case "lenses":
                 current?.lenses = value.split(separator: ",").map { String($0.trimmingSpaces()) }.filter { !$0.isEmpty }
             case "cues":

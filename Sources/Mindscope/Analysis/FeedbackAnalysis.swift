@@ -1,0 +1,65 @@
+import MindscopeText
+
+/// Everything `mindscope analyze` computes: the input counts, the aggregate, one reading per
+/// persona.
+public struct AnalysisResult: Sendable {
+    public var path: String
+    public var summary: InputSummary
+    public var aggregate: FeedbackAggregate
+    /// The personas that have a reading of this data, in the order asked.
+    public var readings: [PersonaReading]
+    /// Personas left out, with why (when no persona was named).
+    public var skipped: [(persona: Persona, why: String)]
+    /// The currency most order values carry, if any.
+    public var currency: String?
+}
+
+/// Reads an export once, folds every comment into a ``FeedbackAggregate``, then ranks and
+/// narrates it for each persona. Memory is bounded by the aggregate, not the file.
+public struct FeedbackAnalysis: Sendable {
+    public var analyzer: TextAnalyzer
+    public var lexicons: LexiconSet
+
+    public init(analyzer: TextAnalyzer, lexicons: LexiconSet) {
+        self.analyzer = analyzer
+        self.lexicons = lexicons
+    }
+
+    /// - Parameter explicit: true when the personas were named by the user; then a persona
+    ///   the data cannot serve is still shown, with why.
+    public func run(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
+        guard !input.roles.all(.text).isEmpty else {
+            throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
+        }
+        var aggregate = FeedbackAggregate()
+        var currencies: [String: Int] = [:]
+        while let record = try input.next(report: report) {
+            aggregate.add(CommentFacts(record: record, analysis: analyzer.analyze(record.text)))
+            if let currency = record.value?.currency { currencies[currency, default: 0] += 1 }
+        }
+        let currency = currencies.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        var readings: [PersonaReading] = []
+        var skipped: [(Persona, String)] = []
+        let narrator = Narrator(templates: lexicons.narration)
+        for persona in personas {
+            let selection = LensSelection(persona: persona, goals: lexicons.goals, themes: lexicons.lexicons.themes, tokenizer: analyzer.tokenizer)
+            let issues = IssueRanking.rank(aggregate, selection: selection, themes: lexicons.lexicons.themes)
+            var reading = PersonaReading(persona: persona, lenses: selection.lenses, themeWeights: selection.themes, issues: issues,
+                                         insight: "", comments: aggregate.comments,
+                                         lowConfidence: aggregate.comments < IssueRanking.smallSample)
+            if selection.lenses.isEmpty {
+                reading.unserved = "no lens applies: its goals and pain points name none of the words in lexicons/goals.txt"
+            } else if issues.isEmpty {
+                reading.unserved = "the data has nothing its lenses (\(selection.lenses.map(\.lens.name).joined(separator: ", "))) can read"
+            }
+            if let why = reading.unserved, !explicit {
+                skipped.append((persona, why))
+                continue
+            }
+            if reading.unserved == nil { reading.insight = narrator.narrate(reading, aggregate: aggregate, currency: currency) }
+            readings.append(reading)
+        }
+        return AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
+                              skipped: skipped, currency: currency)
+    }
+}

@@ -1,0 +1,13 @@
+/// One persona's reading of a dataset: its lenses and why, the ranked issues, the insight.
+public struct PersonaReading: Sendable {
+    public var persona: Persona
+    public var lenses: [LensWeight]
+    public var themeWeights: [ThemeWeight]
+    public var issues: [RankedIssue]
+    /// The insight in the persona's tone and detail level; lines joined by newlines.
+    public var insight: String
+    public var comments: Int
+    public var lowConfidence: Bool
+    /// Why the persona has no reading of this data, when it has none.
+    public var unserved: String?
+}

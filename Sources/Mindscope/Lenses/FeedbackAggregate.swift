@@ -1,0 +1,207 @@
+import MindscopeText
+
+/// What one comment contributes to the lenses.
+public struct CommentFacts: Sendable {
+    public var id: String
+    public var value: Double?
+    public var rating: Rating?
+    public var sentiment: Double
+    public var churnIntent: Bool
+    /// Quotes of explicit feature requests.
+    public var requests: [String]
+    public var themes: [(theme: String, score: Double, quote: String)]
+
+    /// 1 with churn intent, else the mean of what is known of `1 − normalized rating` and
+    /// `(1 − sentiment) / 2` (see ``Lens/revenueRisk``).
+    public var churnLikelihood: Double {
+        if churnIntent { return 1 }
+        var parts = [(1 - sentiment) / 2]
+        if let rating { parts.append(1 - rating.normalized) }
+        return parts.reduce(0, +) / Double(parts.count)
+    }
+
+    public init(record: FeedbackRecord, analysis: CommentAnalysis) {
+        id = record.id
+        value = record.value?.amount
+        rating = record.rating
+        sentiment = analysis.sentiment.score
+        churnIntent = analysis.signals.contains { $0.signal == "churn_intent" }
+        requests = analysis.signals.filter { $0.signal == "feature_request" }.flatMap { $0.evidence.map(\.text) }
+        themes = analysis.themes.map { ($0.theme, $0.score, $0.evidence.first?.text ?? "") }
+    }
+}
+
+/// A quote that backs a claim.
+public struct Evidence: Sendable, Hashable {
+    public var id: String
+    public var quote: String
+    public var sentiment: Double
+    public var value: Double?
+    public var churnIntent: Bool
+    /// How strongly it backs the claim, for keeping the strongest few.
+    var weight: Double
+}
+
+/// Per-theme sums over the comments: everything the lenses need, mergeable, with bounded
+/// evidence.
+public struct ThemeStats: Sendable {
+    public var mentions = 0
+    public var negative = 0
+    public var positive = 0
+    public var ratingSum = 0.0
+    public var ratingCount = 0
+    /// Σ order value × churn likelihood over negative mentions, shared among the comment's
+    /// negative themes.
+    public var revenueAtRisk = 0.0
+    /// The part of `revenueAtRisk` from comments with churn intent.
+    public var revenueLost = 0.0
+    /// The same sum without order values: customers at risk.
+    public var customersAtRisk = 0.0
+    /// Σ (|theme sentiment| + churn likelihood) / 2 over negative mentions.
+    public var blockerSeverity = 0.0
+    /// Σ theme sentiment over positive mentions, and Σ |theme sentiment| over negative ones.
+    public var praise = 0.0
+    public var risk = 0.0
+    /// The strongest complaints and the strongest praise.
+    public var complaints: [Evidence] = []
+    public var compliments: [Evidence] = []
+
+    /// Evidence kept per list: enough to quote, bounded whatever the input size.
+    public static let evidenceLimit = 5
+
+    public var averageRating: Double? { ratingCount > 0 ? ratingSum / Double(ratingCount) : nil }
+
+    static func keep(_ evidence: Evidence, in list: inout [Evidence]) {
+        list.append(evidence)
+        list.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.id < $1.id) }
+        if list.count > evidenceLimit { list.removeLast() }
+    }
+}
+
+/// The whole dataset, folded comment by comment.
+public struct FeedbackAggregate: Sendable {
+    public private(set) var comments = 0
+    public private(set) var commentsWithText = 0
+    public private(set) var themes: [String: ThemeStats] = [:]
+    /// Order values for percentiles (high- and low-value customers): all of them up to
+    /// `valueSampleLimit`, then a uniform reservoir sample of that size (Vitter's algorithm R,
+    /// seeded), so memory stays bounded and quantiles stay exact on small files.
+    public private(set) var values: [Double] = []
+    private var valuesSeen = 0
+    private var sampler = ReservoirGenerator(state: 0x5EED)
+    public static let valueSampleLimit = 100_000
+    public private(set) var hasRatings = false
+    /// Churn-intent comments, strongest (highest value) first.
+    public private(set) var churned: [Evidence] = []
+    /// Comments with no complaint and a clearly positive tone, highest value first.
+    public private(set) var delighted: [Evidence] = []
+    public private(set) var requests: [Evidence] = []
+    /// How many comments complain about exactly each set of themes (for "fixing these themes
+    /// addresses X of N comments"); bounded by the number of theme combinations, not rows.
+    public private(set) var complaintSets: [Set<String>: Int] = [:]
+    /// How many comments mention both themes (theme → other theme → count); bounded by the
+    /// number of theme pairs.
+    public private(set) var coMentions: [String: [String: Int]] = [:]
+    /// The highest-value comments with a complaint.
+    public private(set) var valuableComplaints: [Evidence] = []
+
+    public init() {}
+
+    /// Sentiment at or above which a comment without complaints counts as delighted.
+    public static let delightedSentiment = 0.5
+
+    public mutating func add(_ facts: CommentFacts) {
+        comments += 1
+        if !facts.themes.isEmpty || facts.sentiment != 0 { commentsWithText += 1 }
+        if let value = facts.value { sample(value) }
+        if facts.rating != nil { hasRatings = true }
+        let p = facts.churnLikelihood
+        let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
+        let mentioned = Set(facts.themes.map(\.theme))
+        let share = negativeThemes.isEmpty ? 0 : 1 / Double(negativeThemes.count)
+        for theme in mentioned {
+            for other in mentioned where other != theme { coMentions[theme, default: [:]][other, default: 0] += 1 }
+        }
+        for (theme, score, quote) in facts.themes where mentioned.contains(theme) {
+            var stats = themes[theme, default: ThemeStats()]
+            stats.mentions += 1
+            if let rating = facts.rating { stats.ratingSum += rating.value; stats.ratingCount += 1 }
+            let evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
+                                    weight: abs(score) + p + (facts.value ?? 0) / 1e9)
+            switch SentimentLabel(score: score) {
+            case .negative:
+                stats.negative += 1
+                stats.risk += abs(score)
+                stats.customersAtRisk += p * share
+                if let value = facts.value {
+                    stats.revenueAtRisk += value * p * share
+                    if facts.churnIntent { stats.revenueLost += value * share }
+                }
+                stats.blockerSeverity += (abs(score) + p) / 2
+                ThemeStats.keep(evidence, in: &stats.complaints)
+            case .positive:
+                stats.positive += 1
+                stats.praise += score
+                ThemeStats.keep(evidence, in: &stats.compliments)
+            case .neutral:
+                break
+            }
+            themes[theme] = stats
+        }
+        let whole = Evidence(id: facts.id, quote: facts.themes.first?.quote ?? "", sentiment: facts.sentiment, value: facts.value,
+                             churnIntent: facts.churnIntent, weight: facts.value ?? p)
+        if facts.churnIntent { ThemeStats.keep(whole, in: &churned) }
+        if negativeThemes.isEmpty, facts.sentiment >= Self.delightedSentiment {
+            // Lowest value first: "delighted but low value" is the CFO's caveat.
+            var low = whole
+            low.weight = -(facts.value ?? 0)
+            ThemeStats.keep(low, in: &delighted)
+        }
+        if !negativeThemes.isEmpty, facts.value != nil {
+            var complaint = whole
+            complaint.quote = facts.themes.first { negativeThemes.contains($0.theme) }?.quote ?? whole.quote
+            ThemeStats.keep(complaint, in: &valuableComplaints)
+        }
+        for request in facts.requests {
+            ThemeStats.keep(Evidence(id: facts.id, quote: request, sentiment: facts.sentiment, value: facts.value,
+                                     churnIntent: facts.churnIntent, weight: 1), in: &requests)
+        }
+        if !negativeThemes.isEmpty { complaintSets[negativeThemes, default: 0] += 1 }
+    }
+
+    private mutating func sample(_ value: Double) {
+        valuesSeen += 1
+        if values.count < Self.valueSampleLimit {
+            values.append(value)
+        } else {
+            let slot = Int(sampler.next() % UInt64(valuesSeen))
+            if slot < Self.valueSampleLimit { values[slot] = value }
+        }
+    }
+
+    /// Comments whose complaints include at least one of `themes`.
+    public func commentsAddressed(by themes: Set<String>) -> Int {
+        complaintSets.reduce(0) { $0 + ($1.key.isDisjoint(with: themes) ? 0 : $1.value) }
+    }
+
+    /// The value at quantile `q` (0…1) of the order values, nearest-rank; nil without values.
+    public func valueQuantile(_ q: Double) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let rank = max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))
+        return sorted[rank]
+    }
+}
+
+/// SplitMix64, for a reproducible reservoir.
+struct ReservoirGenerator: Sendable {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+
+/// Phrases a persona's reading with the templates: the facts come from the aggregate and the
+/// ranked issues; the words from `lexicons/narration.txt`, in the persona's tone.
+///
+/// Detail levels: low, the headline of the persona's main lens; medium, a headline per lens
+/// and the bullets with numbers; high, all of that plus the ranked issues with quotes and the
+/// caveats (sample size, intervals).
+public struct Narrator: Sendable {
+    public var templates: NarrationTemplates
+    /// How many top themes a headline names.
+    public static let headlineThemes = 2
+    /// At medium detail, lenses weighing less than this are left to the issue list.
+    public static let mediumLensWeight = 0.5
+
+    public init(templates: NarrationTemplates) { self.templates = templates }
+
+    public func narrate(_ reading: PersonaReading, aggregate: FeedbackAggregate, currency: String?) -> String {
+        let tone = reading.persona.tone
+        var lines: [String] = []
+        let lenses: [LensWeight]
+        switch reading.persona.detailLevel {
+        case .low: lenses = Array(reading.lenses.prefix(1))
+        case .medium: lenses = reading.lenses.filter { $0.weight >= Self.mediumLensWeight }
+        case .high: lenses = reading.lenses
+        }
+        for weight in lenses {
+            let facts = self.facts(weight.lens, reading, aggregate, currency)
+            if let headline = headline(weight.lens, facts, tone: tone) { lines.append(headline) }
+            guard reading.persona.detailLevel != .low else { continue }
+            for key in templates.keys(weight.lens.rawValue, prefix: "bullet.") {
+                if let template = templates.template(weight.lens.rawValue, key, tone: tone),
+                   let line = NarrationTemplates.fill(template, facts) {
+                    lines.append("- " + line)
+                }
+            }
+        }
+        if reading.persona.detailLevel == .high || (reading.persona.detailLevel == .medium && tone == "trustworthy") {
+            lines += caveats(reading, currency)
+        } else if reading.lowConfidence, reading.persona.detailLevel == .medium,
+                  let line = templates.template("caveats", "small_sample", tone: tone).flatMap({ NarrationTemplates.fill($0, ["comments": "\(reading.comments)"]) }) {
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func headline(_ lens: Lens, _ facts: [String: String], tone: String) -> String? {
+        if lens == .valuesAlignment, let balance = facts["balance"] {
+            return templates.template(lens.rawValue, "headline.\(balance)", tone: tone).flatMap { NarrationTemplates.fill($0, facts) }
+        }
+        return templates.template(lens.rawValue, "headline", tone: tone).flatMap { NarrationTemplates.fill($0, facts) }
+    }
+
+    private func caveats(_ reading: PersonaReading, _ currency: String?) -> [String] {
+        var lines: [String] = []
+        let tone = reading.persona.tone
+        if reading.lowConfidence, let template = templates.template("caveats", "small_sample", tone: tone),
+           let line = NarrationTemplates.fill(template, ["comments": "\(reading.comments)"]) {
+            lines.append(line)
+        }
+        let few = reading.issues.filter(\.fewMentions).map(\.name)
+        if !few.isEmpty, !reading.lowConfidence, let template = templates.template("caveats", "few_mentions", tone: tone),
+           let line = NarrationTemplates.fill(template, ["themes": Format.list(few), "few": "\(IssueRanking.fewMentions)"]) {
+            lines.append(line)
+        }
+        for issue in reading.issues.prefix(3) {
+            if let template = templates.template("caveats", "interval", tone: tone),
+               let line = NarrationTemplates.fill(template, ["theme": issue.name, "share": Format.percent(issue.share),
+                                                             "low": Format.percent(issue.shareInterval.lowerBound),
+                                                             "high": Format.percent(issue.shareInterval.upperBound)]) {
+                lines.append(line)
+            }
+        }
+        return lines
+    }
+
+    // MARK: Facts
+
+    func facts(_ lens: Lens, _ reading: PersonaReading, _ aggregate: FeedbackAggregate, _ currency: String?) -> [String: String] {
+        var facts: [String: String] = ["comments": "\(reading.comments)"]
+        let money = { (x: Double) in Format.money(x, currency) }
+        switch lens {
+        case .revenueRisk:
+            let ranked = reading.issues.filter { ($0.revenueAtRisk ?? 0) > 0 }.sorted { $0.revenueAtRisk! > $1.revenueAtRisk! }
+            let top = Array(ranked.prefix(Self.headlineThemes))
+            let total = ranked.reduce(0) { $0 + ($1.revenueAtRisk ?? 0) }
+            if !top.isEmpty {
+                let amount = top.reduce(0) { $0 + ($1.revenueAtRisk ?? 0) }
+                facts["top"] = Format.list(top.map { $0.name.lowercased() })
+                facts["top_amount"] = money(amount)
+                facts["total_amount"] = money(total)
+                facts["top_share"] = Format.percent(amount / max(total, 1e-9))
+                facts["by_theme"] = ranked.prefix(4).map { "\($0.name.lowercased()) \(money($0.revenueAtRisk ?? 0))" }.joined(separator: ", ")
+                if ranked.count > top.count {
+                    facts["rest"] = ranked[top.count].name.lowercased()
+                    facts["rest_amount"] = money(ranked[top.count].revenueAtRisk ?? 0)
+                }
+            }
+            if aggregate.values.isEmpty {
+                let byCustomers = reading.issues.filter { $0.customersAtRisk > 0 }.sorted { $0.customersAtRisk > $1.customersAtRisk }
+                facts["by_theme_customers"] = byCustomers.prefix(4).map { "\($0.name.lowercased()) \(Format.number($0.customersAtRisk))" }.joined(separator: ", ")
+                if facts["top"] == nil, !byCustomers.isEmpty {
+                    facts["top"] = Format.list(byCustomers.prefix(Self.headlineThemes).map { $0.name.lowercased() })
+                }
+            }
+            facts["lost"] = aggregate.churned.map { "#\($0.id)" + ($0.value.map { " (\(money($0)))" } ?? "") }.joined(separator: ", ")
+            if let threshold = aggregate.valueQuantile(0.75) {
+                facts["high_value_threshold"] = money(threshold)
+                let high = aggregate.valuableComplaints.filter { ($0.value ?? 0) >= threshold && !$0.churnIntent }
+                facts["high_value"] = high.map { "#\($0.id) (\(money($0.value ?? 0)), \"\($0.quote)\")" }.joined(separator: ", ")
+            }
+            if let median = aggregate.valueQuantile(0.5) {
+                let low = aggregate.delighted.filter { ($0.value ?? .infinity) <= median }
+                facts["delighted"] = low.map { "#\($0.id) (\(money($0.value ?? 0)))" }.joined(separator: ", ")
+            }
+        case .roadmapBlockers:
+            let blockers = reading.issues.filter { ($0.lensScores[.roadmapBlockers] ?? 0) > 0 && $0.negative > 0 }
+                .sorted { ($0.lensScores[.roadmapBlockers] ?? 0) * weight($0, reading) > ($1.lensScores[.roadmapBlockers] ?? 0) * weight($1, reading) }
+            let top = Array(blockers.prefix(Self.headlineThemes))
+            if !top.isEmpty {
+                let covered = aggregate.commentsAddressed(by: Set(top.map(\.theme)))
+                facts["k"] = "\(top.count)"
+                facts["top"] = Format.list(top.map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
+                facts["covered"] = "\(covered)"
+                facts["percent"] = Format.percent(Double(covered) / Double(max(reading.comments, 1)))
+                facts["by_theme"] = blockers.prefix(5).map { "\($0.name.lowercased()) \(Format.number($0.lensScores[.roadmapBlockers] ?? 0))" }.joined(separator: ", ")
+            }
+            let implicit = blockers.compactMap { issue in issue.request.map { "\($0) (\(Format.ids(issue.evidence.filter { $0.sentiment < 0 })))" } }
+            facts["implicit"] = implicit.prefix(3).joined(separator: "; ")
+            facts["explicit"] = aggregate.requests.map { "\"\($0.quote)\" (#\($0.id))" }.joined(separator: "; ")
+        case .valuesAlignment:
+            let values = reading.issues.filter { ($0.lensScores[.valuesAlignment] ?? 0) > 0 }
+            let praised = values.filter { $0.positive > 0 }
+            let questioned = values.filter { $0.negative > 0 }
+            let praiseEvidence = praised.flatMap { $0.evidence.filter { $0.sentiment > 0 } }
+            let riskEvidence = questioned.flatMap { $0.evidence.filter { $0.sentiment < 0 } }
+            let praiseIDs = Set(praiseEvidence.map(\.id)), riskIDs = Set(riskEvidence.map(\.id))
+            facts["praise_count"] = "\(praiseIDs.count)"
+            facts["risk_count"] = "\(riskIDs.count)"
+            facts["praise_ids"] = Format.ids(praiseEvidence)
+            facts["risk_ids"] = Format.ids(riskEvidence)
+            facts["praised"] = Format.list(praised.map { $0.name.lowercased() })
+            facts["questioned"] = Format.list(questioned.map { $0.name.lowercased() })
+            facts["praise_quotes"] = Format.quotes(praiseEvidence)
+            facts["risk_quotes"] = Format.quotes(riskEvidence)
+            facts["greenwashing"] = Format.list(values.filter(\.greenwashingRisk).map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
+            facts["balance"] = praiseIDs.isEmpty && riskIDs.isEmpty ? "none"
+                : riskIDs.isEmpty || praiseIDs.count > riskIDs.count ? "more_praise"
+                : praiseIDs.count == riskIDs.count ? "even" : "more_risk"
+        }
+        return facts.filter { !$0.value.isEmpty }
+    }
+
+    private func weight(_ issue: RankedIssue, _ reading: PersonaReading) -> Double {
+        reading.themeWeights.first { $0.theme == issue.theme }?.weight ?? 1
+    }
+}
+
+/// Number formatting for insights.
+enum Format {
+    static func money(_ x: Double, _ currency: String?) -> String {
+        let rounded = Int(x.rounded())
+        let digits = String(abs(rounded))
+        var grouped = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.append(",") }
+            grouped.append(character)
+        }
+        let number = (rounded < 0 ? "-" : "") + String(grouped.reversed())
+        guard let currency else { return number }
+        return currency.count == 1 ? currency + number : "\(number) \(currency)"
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+
+    static func number(_ x: Double) -> String { String(format: "%.2f", x) }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: ""
+        case 1: items[0]
+        default: items.dropLast().joined(separator: ", ") + " and " + items.last!
+        }
+    }
+
+    /// Up to three distinct quotes with their ids.
+    static func quotes(_ evidence: [Evidence]) -> String {
+        var seen: [String] = []
+        for item in evidence {
+            let quote = "\"\(item.quote)\" (#\(item.id))"
+            if !seen.contains(quote) { seen.append(quote) }
+        }
+        return seen.prefix(3).joined(separator: "; ")
+    }
+
+    static func ids(_ evidence: [Evidence]) -> String {
+        var seen: [String] = []
+        for item in evidence where !seen.contains(item.id) { seen.append(item.id) }
+        return seen.map { "#\($0)" }.joined(separator: ", ")
+    }
+}

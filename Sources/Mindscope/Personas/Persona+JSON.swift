@@ -1,0 +1,128 @@
+import Foundation
+
+/// Why a persona file cannot be used, naming the field.
+public struct PersonaError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: String
+    /// The field, dotted (`preferences.detail_level`), or empty for the whole file.
+    public var field: String
+    public var message: String
+
+    public var description: String { "\(path): " + (field.isEmpty ? "" : "field '\(field)': ") + message }
+}
+
+extension Persona {
+    static let knownFields = ["id", "name", "description", "goals", "pain_points", "preferences", "traits",
+                              "lens_weights", "theme_weights"]
+
+    /// Reads and validates a persona file's contents; `id` defaults to the file name.
+    public static func parse(_ data: Data, path: String) throws(PersonaError) -> Persona {
+        func fail(_ field: String, _ message: String) -> PersonaError { PersonaError(path: path, field: field, message: message) }
+        let object: [String: Any]
+        do {
+            guard let parsed = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                throw fail("", "expected a JSON object with name, description, goals, pain_points, preferences, traits")
+            }
+            object = parsed
+        } catch let error as PersonaError {
+            throw error
+        } catch {
+            throw fail("", "not valid JSON (\((error as NSError).localizedDescription))")
+        }
+        for key in object.keys where !knownFields.contains(key) {
+            let hint = Suggestion.nearest(to: key, among: knownFields).map { " (did you mean '\($0)'?)" } ?? ""
+            throw fail(key, "unknown field\(hint)")
+        }
+        func string(_ key: String, required: Bool) throws(PersonaError) -> String? {
+            guard let value = object[key] else {
+                if required { throw fail(key, "missing; expected a string") }
+                return nil
+            }
+            guard let text = value as? String, !text.trimmingSpaces().isEmpty else { throw fail(key, "expected a non-empty string") }
+            return text
+        }
+        func strings(_ key: String) throws(PersonaError) -> [String] {
+            guard let value = object[key] else { return [] }
+            guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else { throw fail(key, "expected a list of strings") }
+            return list.compactMap { $0 as? String }
+        }
+        func weights(_ key: String) throws(PersonaError) -> [String: Double] {
+            guard let value = object[key] else { return [:] }
+            guard let map = value as? [String: Any] else { throw fail(key, "expected an object of name → number") }
+            var result: [String: Double] = [:]
+            for (name, weight) in map {
+                guard let number = weight as? NSNumber, !(weight is Bool), number.doubleValue >= 0, number.doubleValue.isFinite else {
+                    throw fail("\(key).\(name)", "expected a number ≥ 0")
+                }
+                result[name] = number.doubleValue
+            }
+            return result
+        }
+        let fileID = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+        var persona = Persona(id: try string("id", required: false) ?? fileID, name: try string("name", required: true)!)
+        persona.description = try string("description", required: false) ?? ""
+        persona.goals = try strings("goals")
+        persona.painPoints = try strings("pain_points")
+        if persona.goals.isEmpty && persona.painPoints.isEmpty && object["lens_weights"] == nil {
+            throw fail("goals", "a persona needs goals, pain_points or lens_weights to choose its lenses")
+        }
+        if let preferences = object["preferences"] {
+            guard let map = preferences as? [String: Any] else { throw fail("preferences", "expected an object with tone and detail_level") }
+            for key in map.keys where key != "tone" && key != "detail_level" {
+                throw fail("preferences.\(key)", "unknown preference; expected tone or detail_level")
+            }
+            if let tone = map["tone"] {
+                guard let text = tone as? String, !text.isEmpty else { throw fail("preferences.tone", "expected a string such as \"practical\"") }
+                persona.tone = text.lowercased()
+            }
+            if let detail = map["detail_level"] {
+                guard let text = detail as? String, let level = DetailLevel(rawValue: text.lowercased()) else {
+                    throw fail("preferences.detail_level", "expected one of low, medium, high, got \(detail)")
+                }
+                persona.detailLevel = level
+            }
+        }
+        if let traits = object["traits"] {
+            guard let map = traits as? [String: Any] else { throw fail("traits", "expected an object") }
+            persona.traits = map.mapValues { value in
+                if let number = value as? NSNumber { return CFBooleanLike.describe(number) }
+                return "\(value)"
+            }
+        }
+        persona.lensWeights = try weights("lens_weights")
+        persona.themeWeights = try weights("theme_weights")
+        return persona
+    }
+}
+
+/// JSON booleans and numbers arrive as NSNumber; say `true`/`false` for booleans.
+enum CFBooleanLike {
+    static func describe(_ number: NSNumber) -> String {
+        let type = String(cString: number.objCType)
+        return type == "c" || type == "B" ? (number.boolValue ? "true" : "false") : number.stringValue
+    }
+}
+
+/// "Did you mean …?" by edit distance.
+public enum Suggestion {
+    /// The candidate nearest to `word`, if it is close enough to be a likely typo.
+    public static func nearest(to word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, word.count / 3) ? best.0 : nil
+    }
+
+    /// Levenshtein distance.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// The persona files of a folder (`personas/`), loaded by name or by path.
+public struct PersonaLibrary: Sendable {
+    public var directory: URL
+
+    public init(directory: URL) { self.directory = directory }
+
+    /// The persona names in the folder, sorted.
+    public func names() -> [String] {
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// A persona by name (`cfo`) from the folder, or by path (`my/persona.json`). An unknown
+    /// name suggests the nearest one.
+    public func load(_ nameOrPath: String) throws(MindscopeError) -> Persona {
+        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
+        let url = isPath ? URL(fileURLWithPath: nameOrPath) : directory.appendingPathComponent("\(nameOrPath).json")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            if isPath { throw .unreadable(path: url.path, reason: "no such file") }
+            let hint = Suggestion.nearest(to: nameOrPath, among: names()).map { "did you mean '\($0)'? " } ?? ""
+            throw .persona(PersonaError(path: nameOrPath, field: "",
+                                        message: "unknown persona; \(hint)known: \(names().joined(separator: ", "))"))
+        }
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+        }
+        do { return try Persona.parse(data, path: isPath ? url.path : "personas/\(nameOrPath).json") } catch { throw .persona(error) }
+    }
+
+    /// Every persona of the folder.
+    public func loadAll() throws(MindscopeError) -> [Persona] {
+        var personas: [Persona] = []
+        for name in names() { personas.append(try load(name)) }
+        return personas
+    }
+}

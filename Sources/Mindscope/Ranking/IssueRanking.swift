@@ -1,0 +1,99 @@
+import Foundation
+import MindscopeText
+
+/// A theme ranked for a persona, with the numbers and quotes behind it.
+public struct RankedIssue: Sendable {
+    public var rank: Int
+    public var theme: String
+    public var name: String
+    /// Σ over the persona's lenses of `lens weight × lens score × theme weight`, where each
+    /// lens score is the theme's raw lens value over the highest among themes (0…1).
+    public var score: Double
+    public var mentions: Int
+    public var negative: Int
+    public var positive: Int
+    /// Share of comments mentioning the theme, with its 95 % Wilson interval.
+    public var share: Double
+    public var shareInterval: ClosedRange<Double>
+    public var averageRating: Double?
+    public var revenueAtRisk: Double?
+    public var revenueLost: Double?
+    public var customersAtRisk: Double
+    public var lensScores: [Lens: Double]
+    /// Complaints first, then praise; strongest first.
+    public var evidence: [Evidence]
+    /// A complaint about a values theme that the data also ties to another values theme
+    /// (packaging criticised where packaging is praised as eco-friendly).
+    public var greenwashingRisk: Bool
+    public var request: String?
+    /// Fewer mentions than `IssueRanking.fewMentions`.
+    public var fewMentions: Bool
+}
+
+/// Ranks themes for a persona from the aggregate of all comments.
+public enum IssueRanking {
+    /// Below this many comments, shares are anecdotes: the reading is flagged low-confidence.
+    /// (A common rule of thumb for proportions; the Wilson interval says the rest.)
+    public static let smallSample = 30
+    /// Below this many mentions, a theme's numbers are flagged as resting on few comments.
+    public static let fewMentions = 5
+
+    public static func rank(_ aggregate: FeedbackAggregate, selection: LensSelection, themes catalog: TopicCatalog) -> [RankedIssue] {
+        let lenses = selection.lenses
+        var raw: [Lens: [String: Double]] = [:]
+        let valuesThemes = Set(catalog.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))
+        /// A complaint about a values theme that the same data ties to another values theme
+        /// (packaging praised as eco-friendly elsewhere) is a greenwashing risk.
+        func greenwashing(_ theme: String, _ stats: ThemeStats) -> Bool {
+            valuesThemes.contains(theme) && stats.negative > 0
+                && (aggregate.coMentions[theme] ?? [:]).contains { valuesThemes.contains($0.key) && $0.value > 0 }
+        }
+        for topic in catalog.topics {
+            guard let stats = aggregate.themes[topic.id] else { continue }
+            for lens in Lens.allCases where topic.lenses.contains(lens.rawValue) {
+                let value: Double
+                switch lens {
+                case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk
+                case .roadmapBlockers: value = stats.blockerSeverity
+                case .valuesAlignment: value = stats.praise + stats.risk
+                }
+                raw[lens, default: [:]][topic.id] = value
+            }
+        }
+        var issues: [RankedIssue] = []
+        for topic in catalog.topics {
+            guard let stats = aggregate.themes[topic.id] else { continue }
+            var lensScores: [Lens: Double] = [:]
+            var score = 0.0
+            for weight in lenses {
+                guard let value = raw[weight.lens]?[topic.id], let most = raw[weight.lens]?.values.max(), most > 0 else { continue }
+                lensScores[weight.lens] = value / most
+                score += weight.weight * value / most
+            }
+            score *= selection.weight(of: topic.id)
+            guard score > 0 else { continue }
+            let share = Double(stats.mentions) / Double(max(aggregate.comments, 1))
+            issues.append(RankedIssue(
+                rank: 0, theme: topic.id, name: topic.name, score: score, mentions: stats.mentions, negative: stats.negative,
+                positive: stats.positive, share: share, shareInterval: wilson(stats.mentions, aggregate.comments),
+                averageRating: stats.averageRating, revenueAtRisk: aggregate.values.isEmpty ? nil : stats.revenueAtRisk,
+                revenueLost: aggregate.values.isEmpty ? nil : stats.revenueLost, customersAtRisk: stats.customersAtRisk,
+                lensScores: lensScores, evidence: stats.complaints + stats.compliments,
+                greenwashingRisk: greenwashing(topic.id, stats),
+                request: stats.negative > 0 ? topic.request : nil, fewMentions: stats.mentions < fewMentions))
+        }
+        issues.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
+        for index in issues.indices { issues[index].rank = index + 1 }
+        return issues
+    }
+
+    /// 95 % Wilson score interval for `successes` of `trials`.
+    public static func wilson(_ successes: Int, _ trials: Int, z: Double = 1.96) -> ClosedRange<Double> {
+        guard trials > 0 else { return 0...1 }
+        let n = Double(trials), p = Double(successes) / n
+        let denominator = 1 + z * z / n
+        let centre = (p + z * z / (2 * n)) / denominator
+        let half = z * (p * (1 - p) / n + z * z / (4 * n * n)).squareRoot() / denominator
+        return max(0, centre - half)...min(1, centre + half)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+
+/// How `analyze` prints.
+public enum AnalysisFormat: String, Sendable, CaseIterable { case text, markdown, json }
+
+extension AnalysisResult {
+    public func rendered(_ format: AnalysisFormat) -> String {
+        switch format {
+        case .text: text
+        case .markdown: markdown
+        case .json: json.text
+        }
+    }
+
+    private func money(_ x: Double?) -> String? { x.map { Format.money($0, currency) } }
+
+    /// How many issues each detail level lists.
+    static func issueCount(_ level: Persona.DetailLevel) -> Int {
+        switch level {
+        case .low: 3
+        case .medium: 5
+        case .high: .max
+        }
+    }
+
+    private func summaryLine(_ issue: RankedIssue) -> String {
+        var parts = ["score \(Format.number(issue.score))",
+                     "\(issue.mentions) of \(aggregate.comments) comments (\(Format.percent(issue.share)), 95% CI \(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))",
+                     "\(issue.negative) negative"]
+        if let rating = issue.averageRating { parts.append("avg rating \(String(format: "%.1f", rating))") }
+        if let risk = issue.revenueAtRisk, risk > 0 { parts.append("\(money(risk)!) at risk") }
+        if let lost = issue.revenueLost, lost > 0 { parts.append("\(money(lost)!) lost") }
+        if issue.greenwashingRisk { parts.append("greenwashing risk") }
+        if let request = issue.request { parts.append("implicit request: \(request)") }
+        if issue.fewMentions { parts.append("few mentions") }
+        return parts.joined(separator: " · ")
+    }
+
+    private func quote(_ evidence: Evidence) -> String {
+        "#\(evidence.id) \"\(evidence.quote)\" (\(String(format: "%+.2f", evidence.sentiment))" + (money(evidence.value).map { ", \($0)" } ?? "") + ")"
+    }
+
+    // MARK: Text
+
+    public var text: String {
+        var out = "\(path): \(summary.read) rows read, \(summary.used) used, \(summary.skipped) skipped\n"
+        for reading in readings {
+            let persona = reading.persona
+            out += "\n\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
+            if let why = reading.unserved {
+                out += "  not served: \(why)\n"
+                continue
+            }
+            out += "lenses:\n"
+            for lens in reading.lenses { out += "  \(lens.lens.name) \(Format.number(lens.weight)): \(lens.why)\n" }
+            for theme in reading.themeWeights { out += "  emphasis on \(theme.theme) ×\(Format.number(theme.weight)): \(theme.why)\n" }
+            out += "insight:\n" + reading.insight.split(separator: "\n").map { "  \($0)\n" }.joined()
+            out += "top issues:\n"
+            for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
+                out += "  \(issue.rank). \(issue.name): \(summaryLine(issue))\n"
+                let quotes = persona.detailLevel == .high ? issue.evidence : Array(issue.evidence.prefix(2))
+                for evidence in quotes { out += "     \(quote(evidence))\n" }
+            }
+            out += "confidence: \(reading.lowConfidence ? "low" : "ok"), \(reading.comments) comments\n"
+        }
+        for (persona, why) in skipped { out += "\n\(persona.name) (\(persona.id)): not shown, \(why)\n" }
+        return out
+    }
+
+    // MARK: Markdown
+
+    public var markdown: String {
+        var out = "# Feedback read by persona\n\n`\(path)`: \(summary.read) rows read, \(summary.used) used, \(summary.skipped) skipped.\n"
+        for reading in readings {
+            let persona = reading.persona
+            out += "\n## \(persona.name)\n\n*\(persona.tone) tone, \(persona.detailLevel.rawValue) detail*\n\n"
+            if let why = reading.unserved {
+                out += "Not served: \(why).\n"
+                continue
+            }
+            out += reading.insight.split(separator: "\n").map { $0.hasPrefix("- ") ? "\($0)\n" : "\($0)\n\n" }.joined()
+            out += "\n| # | issue | score | mentions | negative | share (95% CI) | avg rating | at risk | evidence |\n|---|---|---|---|---|---|---|---|---|\n"
+            for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
+                let share = "\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))"
+                let evidence = issue.evidence.prefix(2).map { "#\($0.id) “\(Self.markdownEscaped($0.quote))”" }.joined(separator: "; ")
+                out += "| \(issue.rank) | \(issue.name)\(issue.greenwashingRisk ? " ⚠ greenwashing" : "") | \(Format.number(issue.score)) | \(issue.mentions) | \(issue.negative) | \(share) | \(issue.averageRating.map { String(format: "%.1f", $0) } ?? "–") | \(money(issue.revenueAtRisk) ?? "–") | \(evidence) |\n"
+            }
+            out += "\nLenses: " + reading.lenses.map { "\($0.lens.name) \(Format.number($0.weight)) (\(Self.markdownEscaped($0.why)))" }.joined(separator: "; ") + "\n"
+            if reading.lowConfidence { out += "\n> Low confidence: \(reading.comments) comments.\n" }
+        }
+        for (persona, why) in skipped { out += "\n*\(persona.name)*: not shown, \(why).\n" }
+        return out
+    }
+
+    static func markdownEscaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    // MARK: JSON
+
+    public var json: JSONDocument {
+        func number(_ x: Double?) -> JSONDocument { x.map { .number(TagRecord.rounded($0)) } ?? .null }
+        let personas: [JSONDocument] = readings.map { reading in
+            var members: [(String, JSONDocument)] = [
+                ("persona", .object([("id", .string(reading.persona.id)), ("name", .string(reading.persona.name)),
+                                     ("tone", .string(reading.persona.tone)), ("detailLevel", .string(reading.persona.detailLevel.rawValue))])),
+                ("lenses", .array(reading.lenses.map { .object([("lens", .string($0.lens.rawValue)), ("weight", number($0.weight)), ("why", .string($0.why))]) })),
+                ("themeWeights", .array(reading.themeWeights.map { .object([("theme", .string($0.theme)), ("weight", number($0.weight)), ("why", .string($0.why))]) })),
+                ("issues", .array(reading.issues.map { issue in
+                    .object([
+                        ("rank", .integer(issue.rank)), ("theme", .string(issue.theme)), ("name", .string(issue.name)),
+                        ("score", number(issue.score)), ("mentions", .integer(issue.mentions)), ("negative", .integer(issue.negative)),
+                        ("positive", .integer(issue.positive)), ("share", number(issue.share)),
+                        ("shareLow", number(issue.shareInterval.lowerBound)), ("shareHigh", number(issue.shareInterval.upperBound)),
+                        ("revenueAtRisk", number(issue.revenueAtRisk)), ("revenueLost", number(issue.revenueLost)),
+                        ("customersAtRisk", number(issue.customersAtRisk)), ("averageRating", number(issue.averageRating)),
+                        ("lensScores", .object(Lens.allCases.compactMap { lens in issue.lensScores[lens].map { (lens.rawValue, number($0)) } })),
+                        ("greenwashingRisk", .bool(issue.greenwashingRisk)), ("request", issue.request.map(JSONDocument.string) ?? .null),
+                        ("fewMentions", .bool(issue.fewMentions)),
+                        ("evidence", .array(issue.evidence.map { evidence in
+                            .object([("id", .string(evidence.id)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
+                                     ("value", number(evidence.value)), ("churnIntent", .bool(evidence.churnIntent))])
+                        })),
+                    ])
+                })),
+                ("insight", .string(reading.insight)),
+                ("confidence", .object([("comments", .integer(reading.comments)), ("low", .bool(reading.lowConfidence))])),
+            ]
+            if let why = reading.unserved { members.append(("unserved", .string(why))) }
+            return .object(members)
+        }
+        return .object([
+            ("input", .object([("file", .string(path)), ("read", .integer(summary.read)), ("used", .integer(summary.used)),
+                               ("skipped", .integer(summary.skipped)), ("currency", currency.map(JSONDocument.string) ?? .null)])),
+            ("personas", .array(personas)),
+            ("skipped", .array(skipped.map { .object([("persona", .string($0.persona.id)), ("why", .string($0.why))]) })),
+        ])
+    }
+}
