@@ -97,3 +97,42 @@ import TestSupport
         #expect(result.stderr.contains("Usage: mindscope tag"))
     }
 }
+
+@Suite struct AnalyzeCLITests {
+    let cli = CLITests()
+
+    @Test func analyzePrintsEachServedPersona() throws {
+        let result = try cli.run(["analyze", Fixtures.corpus("ecommerce_feedback.csv")])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["CFO / Small Business Owner", "Busy Product Manager", "Eco-Conscious Shopper"] {
+            #expect(result.stdout.contains(name))
+        }
+        #expect(result.stdout.contains("banking_operations_manager): not shown, no lens applies"))
+    }
+
+    @Test func analyzeWritesJSONAndMarkdown() throws {
+        let json = try cli.run(["analyze", Fixtures.corpus("ecommerce_feedback.csv"), "--persona", "cfo", "--output", "json"])
+        #expect(json.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((object?["personas"] as? [Any])?.count == 1)
+        let markdown = try cli.run(["analyze", Fixtures.corpus("ecommerce_feedback.csv"), "--persona", "product_manager", "--output", "markdown", "--detail", "high"])
+        #expect(markdown.stdout.contains("## Busy Product Manager") && markdown.stdout.contains("| # | issue |"))
+    }
+
+    @Test func aMistypedPersonaSuggestsAndExitsFour() throws {
+        let result = try cli.run(["analyze", Fixtures.corpus("ecommerce_feedback.csv"), "--persona", "cfoo"])
+        #expect(result.status == 4)
+        #expect(result.stderr.contains("did you mean 'cfo'?"))
+    }
+
+    @Test func personasListShowAndValidate() throws {
+        let list = try cli.run(["personas", "list"])
+        #expect(list.status == 0 && list.stdout.split(separator: "\n").count >= 5)
+        let show = try cli.run(["personas", "show", "product_manager"])
+        #expect(show.stdout.contains("lens: roadmap_blockers 1.00 (goal 'Prioritize improvements"))
+        #expect(try cli.run(["personas", "validate"]).status == 0)
+        let bad = Fixtures.temporaryFile(#"{"name": "X", "goals": ["a"], "preferences": {"detail_level": "mid"}}"#, name: "bad.json")
+        let invalid = try cli.run(["personas", "validate", bad])
+        #expect(invalid.status == 4 && invalid.stderr.contains("field 'preferences.detail_level'"))
+    }
+}

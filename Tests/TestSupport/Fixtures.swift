@@ -42,6 +42,16 @@ public enum Fixtures {
 
     public static let analyzer = TextAnalyzer(lexicons: loaded.lexicons)
 
+    public static let personas = PersonaLibrary(directory: root.appendingPathComponent("personas"))
+
+    /// `analyze` on a file for the named personas (all shipped ones when none).
+    public static func analyze(_ path: String, personas names: [String] = []) throws -> AnalysisResult {
+        let library = Fixtures.personas
+        let chosen = try names.isEmpty ? library.loadAll() : names.map { try library.load($0) }
+        return try FeedbackAnalysis(analyzer: analyzer, lexicons: loaded)
+            .run(survey(path), personas: chosen, explicit: !names.isEmpty, report: { _ in })
+    }
+
     /// A temporary file holding `contents`, removed when the process ends.
     public static func temporaryFile(_ contents: String, name: String = "input.csv") -> String {
         temporaryFile(Data(contents.utf8), name: name)

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+import Mindscope
+import TestSupport
+
+/// The seed's e-commerce table read by each persona, as the design notes describe it, all
+/// computed from the data.
+@Suite struct SeedAcceptanceTests {
+    let result = try! Fixtures.analyze(Fixtures.corpus("ecommerce_feedback.csv"))
+
+    func reading(_ id: String) -> PersonaReading { result.readings.first { $0.persona.id == id }! }
+
+    @Test func ecoShopperSeesAlignmentAndGreenwashingRisk() {
+        let eco = reading("eco_conscious_shopper")
+        let packaging = eco.issues.first { $0.theme == "packaging" }!
+        #expect(packaging.greenwashingRisk)
+        #expect(packaging.evidence.contains { $0.id == "101" && $0.sentiment < 0 })
+        let praise = eco.issues.first { $0.theme == "eco" }!
+        #expect(praise.positive == 1 && praise.evidence.first?.id == "102")
+        #expect(eco.insight.contains("praised by #102") && eco.insight.contains("questioned by #101"))
+        #expect(eco.insight.contains("Greenwashing risk: packaging (#101)"))
+    }
+
+    @Test func productManagerGetsTwoBlockersAndTheirCoverage() {
+        let pm = reading("product_manager")
+        #expect(Set(pm.issues.prefix(2).map(\.theme)) == ["delivery", "support"])
+        #expect(pm.insight.contains("fixing them addresses 2 of 5 comments (40%)"))
+        #expect(pm.insight.split(separator: "\n").count == 1)  // concise, low detail
+        let shipping = pm.issues.first { $0.theme == "shipping_cost" }!
+        #expect(shipping.request == "cheaper shipping" && shipping.evidence.first?.id == "105")
+    }
+
+    @Test func cfoSeesLostHighValueAndDelightedCustomers() {
+        let cfo = reading("cfo")
+        let revenue = Dictionary(uniqueKeysWithValues: cfo.issues.compactMap { issue in issue.revenueAtRisk.map { (issue.theme, $0) } })
+        #expect(revenue["price"]! > revenue["shipping_cost"]! && revenue["support"]! > revenue["shipping_cost"]!)
+        #expect(cfo.issues.first { $0.theme == "support" }?.revenueLost == 80)
+        let lines = cfo.insight.split(separator: "\n")
+        #expect(lines.count > 2)  // medium detail
+        #expect(lines[0].contains("price and support") && lines[0].contains("shipping cost"))
+        #expect(cfo.insight.contains("Lost to churn: #104 ($80)"))
+        #expect(cfo.insight.contains("#103 ($200, \"too expensive\")"))
+        #expect(cfo.insight.contains("Delighted but low value: #102 ($45)"))
+    }
+
+    @Test func smallSamplesAreFlagged() {
+        #expect(result.readings.allSatisfy { $0.lowConfidence && $0.comments == 5 })
+        #expect(reading("cfo").insight.contains("Only 5 comments"))
+        let interval = IssueRanking.wilson(1, 5)
+        #expect(abs(interval.lowerBound - 0.036) < 0.001 && abs(interval.upperBound - 0.624) < 0.001)
+    }
+
+    @Test func personasTheDataCannotServeAreSkippedWithWhy() {
+        #expect(!result.readings.contains { $0.persona.id == "banking_operations_manager" })
+        #expect(result.skipped.first { $0.persona.id == "banking_operations_manager" }?.why.hasPrefix("no lens applies") == true)
+    }
+
+    @Test func jsonHasTheDocumentedShape() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(result.json.text.utf8)) as! [String: Any]
+        let personas = object["personas"] as! [[String: Any]]
+        let cfo = personas.first { ($0["persona"] as! [String: Any])["id"] as? String == "cfo" }!
+        let lens = (cfo["lenses"] as! [[String: Any]])[0]
+        #expect(lens["lens"] as? String == "revenue_risk" && lens["weight"] as? Double == 1 && (lens["why"] as? String)?.isEmpty == false)
+        let issue = (cfo["issues"] as! [[String: Any]])[0]
+        for key in ["rank", "theme", "score", "mentions", "negative", "share", "revenueAtRisk", "averageRating", "evidence"] {
+            #expect(issue[key] != nil, "missing \(key)")
+        }
+        #expect(issue["theme"] as? String == "price" && issue["averageRating"] as? Double == 3)
+        let evidence = (issue["evidence"] as! [[String: Any]])[0]
+        #expect(evidence["id"] as? String == "103" && evidence["quote"] as? String == "too expensive")
+        #expect((cfo["insight"] as? String)?.isEmpty == false)
+    }
+}
+
+/// The readings follow the data: change who complains about what, and the priorities move.
+@Suite struct ReadingsFollowTheDataTests {
+    @Test func highSpendersComplainingAboutDeliveryMoveTheCFOAndThePM() throws {
+        let csv = """
+            customer_id,rating,comment,order_value
+            201,5,"Great price, love it!",$30
+            202,2,"Delivery was late again and the courier lost my parcel.",$900
+            203,1,"Delivery took three weeks, never ordering again.",$1200
+            204,4,"Product is okay, a bit expensive.",$25
+            205,3,"Support was slow to reply.",$40
+            """
+        let result = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["cfo", "product_manager"])
+        let cfo = result.readings[0], pm = result.readings[1]
+        #expect(cfo.issues.first?.theme == "delivery")
+        #expect(cfo.insight.split(separator: "\n")[0].contains("delivery"))
+        #expect(cfo.insight.contains("Lost to churn: #203 ($1,200)"))
+        #expect(pm.issues.first?.theme == "delivery")
+        #expect(pm.insight.contains("Top 2 blockers: delivery (#202, #203)") || pm.insight.contains("Top 2 blockers: delivery (#203, #202)"))
+    }
+
+    @Test func withoutOrderValuesRevenueRiskCountsCustomers() throws {
+        let csv = "id,comment\n1,Terrible support never buying again\n2,Support was rude\n3,Fast delivery\n"
+        let cfo = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["cfo"]).readings[0]
+        #expect(cfo.issues.first?.theme == "support")
+        #expect(cfo.issues.first?.revenueAtRisk == nil)
+        #expect(cfo.insight.contains("Customers likely to leave, by theme: support"))
+    }
+}
