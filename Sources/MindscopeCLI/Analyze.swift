@@ -17,7 +17,7 @@ extension MindscopeCommand {
         @Option(name: .customLong("persona"), help: ArgumentHelp("A persona by name (from personas/) or by path to a JSON file (repeatable).", valueName: "NAME|PATH"))
         var personaNames: [String] = []
 
-        @Option(name: .customLong("output"), help: "Output: text, markdown or json.")
+        @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json.")
         var output: AnalysisFormat = .text
 
         @Option(help: "Override every persona's detail level: low, medium, high.")

@@ -6,7 +6,7 @@ struct InputOptions: ParsableArguments {
     @Argument(help: "The survey export: .csv, .tsv, .jsonl (Qualtrics, SurveyMonkey, Google Forms or plain), or - for standard input.")
     var file: String
 
-    @Option(name: .customLong("format"), help: "Input format when the extension and content do not tell: csv, tsv, jsonl.")
+    @Option(name: .customLong("input-format"), help: "Input format when the extension and content do not tell: csv, tsv, jsonl.")
     var inputFormat: InputFormat?
 
     @Option(name: .customLong("column"), parsing: .singleValue,
@@ -41,9 +41,10 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Opens the export, printing the header's warnings and, with -v, the roles chosen.
-    func open(_ set: LexiconSet) throws -> SurveyReader {
+    /// `format` is a command's own name for the input format (`tag --format`), if it has one.
+    func open(_ set: LexiconSet, format: InputFormat? = nil) throws -> SurveyReader {
         do {
-            let reader = try SurveyReader(path: file, format: inputFormat, columnSynonyms: set.columns, vocabulary: set.values,
+            let reader = try SurveyReader(path: file, format: inputFormat ?? format, columnSynonyms: set.columns, vocabulary: set.values,
                                           overrides: try overrides())
             reader.strict = strict
             for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }

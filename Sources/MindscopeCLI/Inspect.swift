@@ -11,12 +11,15 @@ extension MindscopeCommand {
         )
 
         @OptionGroup var input: InputOptions
+
+        @Option(name: .customLong("format"), help: "Same as --input-format: csv, tsv, jsonl.")
+        var format: InputFormat?
         @Option(help: "How many records to show.") var sample = 3
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
             let (_, set) = try lexicons.load()
-            let reader = try input.open(set)
+            let reader = try input.open(set, format: format)
             print("file: \(input.file)")
             for line in Inspection(reader).columnLines { print(line) }
             var shown: [String] = []

@@ -16,6 +16,9 @@ extension MindscopeCommand {
 
         @OptionGroup var input: InputOptions
 
+        @Option(name: .customLong("format"), help: "Same as --input-format: csv, tsv, jsonl.")
+        var format: InputFormat?
+
         @Option(help: "Output: jsonl (one object per row) or csv (one column per theme).")
         var output: TagOutputFormat = .jsonl
 
@@ -25,7 +28,7 @@ extension MindscopeCommand {
 
         func run() throws {
             let (analyzer, set) = try lexicons.load()
-            let reader = try input.open(set)
+            let reader = try input.open(set, format: format)
             var tagger = Tagger(analyzer: analyzer)
             tagger.format = output
             tagger.explain = explain

@@ -111,7 +111,7 @@ import TestSupport
     }
 
     @Test func analyzeWritesJSONAndMarkdown() throws {
-        let json = try cli.run(["analyze", Fixtures.corpus("ecommerce_feedback.csv"), "--persona", "cfo", "--output", "json"])
+        let json = try cli.run(["analyze", Fixtures.corpus("ecommerce_feedback.csv"), "--persona", "cfo", "--format", "json"])
         #expect(json.status == 0)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["personas"] as? [Any])?.count == 1)
