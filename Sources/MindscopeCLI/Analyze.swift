@@ -28,7 +28,7 @@ extension MindscopeCommand {
 
         func run() throws {
             let (analyzer, set) = try lexicons.load()
-            var personas = try data.load(personaNames)
+            var personas = try data.load(personaNames, themes: set.lexicons.themes)
             if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
             let reader = try input.open(set)
             let result: AnalysisResult

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mindscope
+import MindscopeText
 
 /// Where personas come from; shared by `analyze` and `personas`.
 struct PersonaOptions: ParsableArguments {
@@ -11,13 +12,18 @@ struct PersonaOptions: ParsableArguments {
         do { return PersonaLibrary(directory: try DataFolder.personas.locate(explicit: directory)) } catch { throw Terminal.fail(error) }
     }
 
-    /// The named personas, or every shipped one when none is named.
-    func load(_ names: [String]) throws -> [Persona] {
+    /// The named personas, or every shipped one when none is named; their theme weights are
+    /// checked against `themes` when given.
+    func load(_ names: [String], themes: TopicCatalog? = nil) throws -> [Persona] {
         let library = try library()
-        do {
-            if names.isEmpty { return try library.loadAll() }
+        do throws(MindscopeError) {
             var personas: [Persona] = []
-            for name in names { personas.append(try library.load(name)) }
+            if names.isEmpty { personas = try library.loadAll() } else { for name in names { personas.append(try library.load(name)) } }
+            if let themes {
+                for (persona, name) in zip(personas, names.isEmpty ? personas.map(\.id) : names) {
+                    do { try persona.validateThemes(themes.topics.map(\.id), path: name) } catch { throw .persona(error) }
+                }
+            }
             return personas
         } catch {
             throw Terminal.fail(error)
@@ -50,8 +56,8 @@ extension MindscopeCommand {
             @OptionGroup var lexicons: LexiconOptions
 
             func run() throws {
-                let persona = try data.load([persona])[0]
                 let (analyzer, set) = try lexicons.load()
+                let persona = try data.load([persona], themes: set.lexicons.themes)[0]
                 let selection = LensSelection(persona: persona, goals: set.goals, themes: set.lexicons.themes, tokenizer: analyzer.tokenizer)
                 print("\(persona.name) (\(persona.id))")
                 if !persona.description.isEmpty { print(persona.description) }
@@ -70,8 +76,11 @@ extension MindscopeCommand {
             @Argument(help: "Persona names or paths.") var personas: [String] = []
             @OptionGroup var data: PersonaOptions
 
+            @OptionGroup var lexicons: LexiconOptions
+
             func run() throws {
-                for persona in try data.load(personas) { print("ok: \(persona.id) (\(persona.name))") }
+                let themes = try lexicons.load().set.lexicons.themes
+                for persona in try data.load(personas, themes: themes) { print("ok: \(persona.id) (\(persona.name))") }
             }
         }
     }

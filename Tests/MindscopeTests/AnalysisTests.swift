@@ -38,7 +38,7 @@ import TestSupport
         let lines = cfo.insight.split(separator: "\n")
         #expect(lines.count > 2)  // medium detail
         #expect(lines[0].contains("price and support") && lines[0].contains("shipping cost"))
-        #expect(cfo.insight.contains("Lost to churn: #104 ($80)"))
+        #expect(cfo.insight.contains("Lost to churn: 1 customer said they will leave ($80): #104 ($80)"))
         #expect(cfo.insight.contains("#103 ($200, \"too expensive\")"))
         #expect(cfo.insight.contains("Delighted but low value: #102 ($45)"))
     }
@@ -87,7 +87,7 @@ import TestSupport
         let cfo = result.readings[0], pm = result.readings[1]
         #expect(cfo.issues.first?.theme == "delivery")
         #expect(cfo.insight.split(separator: "\n")[0].contains("delivery"))
-        #expect(cfo.insight.contains("Lost to churn: #203 ($1,200)"))
+        #expect(cfo.insight.contains("Lost to churn: 1 customer said they will leave ($1,200): #203 ($1,200)"))
         #expect(pm.issues.first?.theme == "delivery")
         #expect(pm.insight.contains("Top 2 blockers: delivery (#202, #203)") || pm.insight.contains("Top 2 blockers: delivery (#203, #202)"))
     }
@@ -98,5 +98,56 @@ import TestSupport
         #expect(cfo.issues.first?.theme == "support")
         #expect(cfo.issues.first?.revenueAtRisk == nil)
         #expect(cfo.insight.contains("Customers likely to leave, by theme: support"))
+    }
+}
+
+/// Regressions from review: each was a crash, a wrong number or a wrong sentence before.
+@Suite struct AnalysisRegressionTests {
+    func analyze(_ csv: String, _ personas: [String]) throws -> AnalysisResult {
+        try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: personas)
+    }
+
+    @Test func hugeAmountsAreRejectedNotCrashed() throws {
+        let rows = (2...6).map { "\($0),bad delivery,$10" }.joined(separator: "\n")
+        let result = try analyze("id,comment,order_value\n1,Terrible support,\"$20000000000000000000\"\n" + rows, ["cfo"])
+        #expect(result.summary.fieldProblems == 1)
+        #expect(!result.readings[0].insight.isEmpty)
+    }
+
+    @Test func theHeadlineFallsBackWhenItsToneVariantCannotBeFilled() throws {
+        let one = try analyze("id,comment,order_value\n1,Terrible support,$10\n", ["cfo"])
+        #expect(one.readings[0].insight.hasPrefix("Support puts the most revenue at risk"))
+        let noValues = try analyze("id,comment\n1,Terrible support\n2,Rude support agent\n", ["cfo"])
+        #expect(noValues.readings[0].insight.hasPrefix("Customers most likely to leave complain about support (about 1 of 2 comments)"))
+    }
+
+    @Test func valuesCountsAreCommentsNotQuotesAndGreenwashingNeedsPraise() throws {
+        let praise = (1...8).map { "\($0),Love the recyclable packaging" }
+        let complaints = (9...11).map { "\($0),The packaging was flimsy and wasteful" }
+        let mixed = try analyze("id,comment\n" + (praise + complaints).joined(separator: "\n"), ["eco_conscious_shopper"])
+        #expect(mixed.readings[0].insight.hasPrefix("Most customers who mention"))
+        let allRisk = try analyze("id,comment\n" + complaints.joined(separator: "\n") + "\n12,Too much plastic, not eco-friendly at all", ["eco_conscious_shopper"])
+        #expect(allRisk.readings[0].insight.hasPrefix("Customers question"))
+        let flagged = allRisk.readings[0].issues.filter(\.greenwashingRisk)
+        #expect(flagged.isEmpty)
+    }
+
+    @Test func blankCommentsAreNotComments() throws {
+        let rows = ["1,Terrible support never buying again", "2,Late delivery"] + (3...12).map { "\($0)," }
+        let result = try analyze("id,comment\n" + rows.joined(separator: "\n"), ["product_manager"])
+        #expect(result.aggregate.comments == 2)
+        #expect(result.readings[0].insight.contains("of 2 comments"))
+    }
+
+    @Test func oneBlockerReadsInTheSingular() throws {
+        let result = try analyze("id,comment\n1,Support was rude\n", ["product_manager"])
+        #expect(result.readings[0].insight.hasPrefix("Top blocker: support (#1); fixing it addresses 1 of 1 comment (100%)"))
+    }
+
+    @Test func lensAndThemeNamesInPersonaFilesAreChecked() throws {
+        #expect(throws: PersonaError.self) { try Persona.parse(Data(#"{"name": "X", "lens_weights": {"revenue": 2}}"#.utf8), path: "p.json") }
+        let persona = try Persona.parse(Data(#"{"name": "X", "lens_weights": {"revenue_risk": 1.0}, "theme_weights": {"prise": 2}}"#.utf8), path: "p.json")
+        #expect(persona.lensWeights == ["revenue_risk": 1.0])
+        #expect(throws: PersonaError.self) { try persona.validateThemes(Fixtures.loaded.lexicons.themes.topics.map(\.id), path: "p.json") }
     }
 }

@@ -193,3 +193,58 @@ import TestSupport
         #expect(records[0].text == "Fast delivery\n\nRude support")
     }
 }
+
+/// Regressions from review of the survey-input layer.
+@Suite struct SurveyInputRegressionTests {
+    let words = Fixtures.loaded.values.ratingWords
+
+    @Test func moneyEdgeCases() throws {
+        #expect(try Money.parse("(-5)") == Money(amount: -5))
+        #expect(try Money.parse("0,001") == Money(amount: 0.001))
+        #expect(throws: FieldProblem.self) { try Money.parse("1.23.4") }
+        #expect(throws: FieldProblem.self) { try Money.parse("$20000000000000000000") }
+        #expect(throws: FieldProblem.self) { try Money.parse("1e5") }
+    }
+
+    @Test func ratingEdgeCases() {
+        #expect(RatingReading("5/5 stars", words: words)?.outOf == 5)
+        #expect(RatingReading("4 out of 5 stars", words: words)?.value == 4)
+        for bad in ["inf stars", "nan/5", "5/inf", "4/1e20", "1e5"] { #expect(RatingReading(bad, words: words) == nil, "\(bad)") }
+        let nps = RatingScale.detect(["0", "3", "6"].compactMap { RatingReading($0, words: words) }, question: "How likely are you to recommend us?")
+        #expect(nps == RatingScale(kind: .nps, low: 0, high: 10))
+    }
+
+    @Test func ratingsAfterBlankFirstRowsStillGetAScale() throws {
+        let rows = (1...210).map { "\($0),ok," } + ["211,good,4", "212,bad,2"]
+        let (reader, records, reports) = try Fixtures.records(Fixtures.temporaryFile("id,comment,rating\n" + rows.joined(separator: "\n")))
+        #expect(reader.ratingScale != nil && reports.isEmpty)
+        #expect(records.suffix(2).map { $0.rating?.value } == [4, 2])
+    }
+
+    @Test func olderTwoRowQualtricsExports() throws {
+        let csv = "ResponseId,Q1,Q2\nResponse ID,How satisfied are you?,Please tell us why\nR_1,Satisfied,Fast delivery\n"
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile(csv))
+        #expect(reader.reader.header.layout == .qualtrics && records.map(\.id) == ["R_1"])
+        #expect(records[0].text == "Fast delivery" && records[0].rating?.value == 4)
+    }
+
+    @Test func renamedDuplicatesNeverCollide() throws {
+        let (reader, _, _) = try Fixtures.records(Fixtures.temporaryFile("x,x,x (2),comment\n1,2,3,fine\n"))
+        #expect(Set(reader.reader.headers).count == 4)
+    }
+
+    @Test func rolesCheckTheValues() throws {
+        let comments = (1...6).map { "\($0),\"The parcel arrived late and the box was broken, number \($0)\",30" }
+        let reader = try Fixtures.survey(Fixtures.temporaryFile("row,customer_comment,age\n" + comments.joined(separator: "\n")))
+        #expect(reader.roles[.id] == nil || reader.roles[.id] == 0)
+        #expect(reader.roles.all(.text) == [1])
+    }
+
+    @Test func numericAgesAreBinnedAndDatesAreNoSegments() throws {
+        let rows = ["1,good,19,2026-10-01", "2,bad,34,2026-10-01", "3,fine,47,2026-10-02", "4,ok,62,2026-10-02", "5,meh,22,2026-10-01"]
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile("id,comment,age,date\n" + rows.joined(separator: "\n")))
+        #expect(reader.segmentNames == ["age"])
+        #expect(records.map { $0.segments[0] } == ["18-25", "26-35", "36-50", "51+", "18-25"])
+        #expect(AgeBins("18-29,30-49,50+")?.labels == ["18-29", "30-49", "50+"])
+    }
+}

@@ -31,11 +31,18 @@ public struct FeedbackAnalysis: Sendable {
         guard !input.roles.all(.text).isEmpty else {
             throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
-        var aggregate = FeedbackAggregate()
+        let valuesThemes = Set(lexicons.lexicons.themes.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))
+        var aggregate = FeedbackAggregate(valuesThemes: valuesThemes)
         var currencies: [String: Int] = [:]
+        var blank = 0
         while let record = try input.next(report: report) {
-            aggregate.add(CommentFacts(record: record, analysis: analyzer.analyze(record.text)))
             if let currency = record.value?.currency { currencies[currency, default: 0] += 1 }
+            guard !record.text.isEmpty else { blank += 1; continue }
+            aggregate.add(CommentFacts(record: record, analysis: analyzer.analyze(record.text)))
+        }
+        if blank > 0 { report("\(input.path): \(blank) rows have no comment and are not counted as comments") }
+        if currencies.count > 1 {
+            report("\(input.path): order values in several currencies (\(currencies.keys.sorted().joined(separator: ", "))) are added as one; convert them to one currency first")
         }
         let currency = currencies.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         var readings: [PersonaReading] = []

@@ -50,8 +50,10 @@ public struct ColumnRoles: Sendable {
             let candidates = matches.indices.filter { !isAssigned($0) }.compactMap { index in
                 matches[index].filter { $0.role == role.rawValue }.max(by: Self.weaker).map { (index, $0) }
             }
-            guard let (index, best) = candidates.max(by: { Self.weaker($0.1, $1.1) || (!Self.weaker($1.1, $0.1) && $0.0 > $1.0) }) else { continue }
-            if role == .churned, values[index].filter({ (try? vocabulary.flag($0)) != nil }).count * 5 < values[index].count * 4 { continue }
+            // Best header match first; a column whose values contradict the role is passed over
+            // ("customer_comment" is no id, "What do you value most?" no amount).
+            let ordered = candidates.sorted { Self.weaker($1.1, $0.1) || (!Self.weaker($0.1, $1.1) && $0.0 < $1.0) }
+            guard let (index, best) = ordered.first(where: { Self.valuesFit(role, values[$0.0], vocabulary) }) else { continue }
             assign(role, index, best.reason)
         }
         if !overridden.contains(.text) {
@@ -79,7 +81,8 @@ public struct ColumnRoles: Sendable {
             assign(.value, index, "header says nothing; values carry currency signs")
         }
         if !overridden.contains(.segment) {
-            for index in free() {
+            // A column whose header names another role (a second rating) is not a segment.
+            for index in free() where !matches[index].contains(where: { $0.role != "segment" && $0.role != "text" }) {
                 guard let labels = Self.distinctLabels(values[index]) else { continue }
                 assign(.segment, index, "header says nothing; \(labels) distinct labels in the first \(sample.count) rows")
             }
@@ -134,6 +137,19 @@ public struct ColumnRoles: Sendable {
         (0..<count).map { index in rows.compactMap { index < $0.fields.count ? $0.fields[index].trimmingSpaces() : nil }.filter { !$0.isEmpty } }
     }
 
+    /// Whether a column's sample values can hold a role (80 % of the non-blank ones).
+    static func valuesFit(_ role: Role, _ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
+        guard !values.isEmpty else { return true }
+        func mostly(_ test: (String) -> Bool) -> Bool { values.filter(test).count * 5 >= values.count * 4 }
+        switch role {
+        case .id: return averageTextLength(values) == nil
+        case .rating: return mostly { RatingReading($0, words: vocabulary.ratingWords) != nil }
+        case .value: return mostly { (try? Money.parse($0)) != nil }
+        case .churned: return mostly { (try? vocabulary.flag($0)) != nil }
+        case .text, .segment: return true
+        }
+    }
+
     static func looksLikeText(_ values: [String]) -> Bool {
         values.isEmpty || values.filter { $0.contains(" ") }.count * 3 >= values.count
     }
@@ -160,7 +176,15 @@ public struct ColumnRoles: Sendable {
     static func distinctLabels(_ values: [String]) -> Int? {
         let distinct = Set(values.map { $0.lowercased() })
         guard (2...20).contains(distinct.count), distinct.count * 2 <= values.count,
-              !values.allSatisfy({ Double($0) != nil }), values.allSatisfy({ $0.count <= 40 }) else { return nil }
+              !values.allSatisfy({ Double($0) != nil }), values.allSatisfy({ $0.count <= 40 }),
+              !values.contains(where: looksLikeDate) else { return nil }
         return distinct.count
+    }
+
+    /// `2026-10-01`, `10/01/2026`, `2026/10/01 9:12`: dates are never segment labels.
+    static func looksLikeDate(_ value: String) -> Bool {
+        let parts = value.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." || $0 == " " || $0 == ":" || $0 == "T" })
+        let numeric = parts.filter { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+        return parts.count >= 3 && numeric.count >= 3 && parts.prefix(3).allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 }

@@ -31,14 +31,20 @@ public struct SurveyHeader: Sendable {
             let questions = following[0].map { $0.trimmingSpaces() }
             return (make(.qualtrics, names: first, questions: pad(questions, to: first.count), rows: 3), 2)
         }
+        // Older Qualtrics exports have no ImportId row: ids, then "Response ID" and the questions.
+        if let second = following.first, let id = first.firstIndex(where: { $0.lowercased() == "responseid" }),
+           id < second.count, second[id].trimmingSpaces().lowercased() == "response id" {
+            return (make(.qualtrics, names: first, questions: pad(second.map { $0.trimmingSpaces() }, to: first.count), rows: 2), 1)
+        }
         if let second = following.first, isSurveyMonkey(first: first, second: second) {
             var names: [String] = []
             var question = ""
             for (index, cell) in first.enumerated() {
-                if !cell.isEmpty { question = cell }
                 let sub = index < second.count ? second[index].trimmingSpaces() : ""
+                // A blank question cell continues the question before it only under a sub-answer.
+                if !cell.isEmpty { question = cell } else if sub.isEmpty { question = "" }
                 let plainResponse = sub.isEmpty || sub.lowercased() == "response"
-                names.append(plainResponse ? question : "\(question) - \(sub)")
+                names.append(question.isEmpty ? "" : plainResponse ? question : "\(question) - \(sub)")
             }
             return (make(.surveymonkey, names: names, questions: names, rows: 2), 1)
         }
@@ -50,12 +56,16 @@ public struct SurveyHeader: Sendable {
         var seen: [String: Int] = [:]
         var unique: [String] = []
         var warnings: [String] = []
+        let taken = Set(names.map { $0.lowercased() })
         for (index, name) in names.enumerated() {
             let base = name.isEmpty ? "column \(index + 1)" : name
             let count = (seen[base.lowercased()] ?? 0) + 1
             seen[base.lowercased()] = count
             if count > 1 {
-                let renamed = "\(base) (\(count))"
+                // The first free "name (n)", never one the file itself uses.
+                var n = count
+                while taken.contains("\(base) (\(n))".lowercased()) || unique.contains(where: { $0.lowercased() == "\(base) (\(n))".lowercased() }) { n += 1 }
+                let renamed = "\(base) (\(n))"
                 warnings.append("duplicate header '\(base)' (column \(index + 1)); read as '\(renamed)'")
                 unique.append(renamed)
             } else {
@@ -70,10 +80,10 @@ public struct SurveyHeader: Sendable {
         values.count >= count ? Array(values.prefix(count)) : values + Array(repeating: "", count: count - values.count)
     }
 
-    /// Qualtrics' third header row: `{"ImportId":"QID1"}` in most cells.
+    /// Qualtrics' third header row: `{"ImportId":"QID1"}` in a quarter of the cells or more.
     static func isQualtricsImportRow(_ row: [String]) -> Bool {
         let imports = row.filter { $0.trimmingSpaces().hasPrefix("{\"ImportId\"") || $0.trimmingSpaces().hasPrefix("{\"importId\"") }
-        return imports.count * 2 >= row.count && !imports.isEmpty
+        return imports.count * 4 >= row.count && !imports.isEmpty
     }
 
     /// SurveyMonkey: "Respondent ID" in the first row, and a second row of sub-answers

@@ -49,12 +49,20 @@ public struct InputSummary: Sendable, Equatable {
 public final class SurveyReader {
     public let reader: RecordReader
     public let roles: ColumnRoles
-    /// The rating column's scale, detected from its first values and its question.
-    public let ratingScale: RatingScale?
+    /// The rating column's scale, detected from its first values and its question (or, when
+    /// those are all blank, from the first rating read).
+    public private(set) var ratingScale: RatingScale?
+    /// Set when the rating column's values fit no scale: said once, not on every row.
+    private var ratingScaleReported = false
     public let vocabulary: ValueVocabulary
     /// Stop at the first unreadable row or field (throwing) instead of reporting and going on.
     public var strict = false
     public private(set) var summary = InputSummary()
+
+    /// Segment columns of numeric ages, read as age groups.
+    public private(set) var binnedColumns: Set<Int> = []
+    /// The age groups numeric ages fall into.
+    public var ageBins = AgeBins.standard
 
     public var path: String { reader.path }
     public var segmentNames: [String] { roles.all(.segment).map { reader.headers[$0] } }
@@ -72,6 +80,10 @@ public final class SurveyReader {
         self.reader = reader
         self.roles = roles
         self.vocabulary = vocabulary
+        binnedColumns = Set(roles.all(.segment).filter { column in
+            let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
+            return !values.isEmpty && values.allSatisfy { Double($0) != nil } && reader.headers[column].lowercased().contains("age")
+        })
     }
 
     /// The next usable record, or nil at the end. Unreadable rows are skipped and reported
@@ -119,11 +131,22 @@ public final class SurveyReader {
         var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(summary.read) : id,
                                     text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                                     rating: nil, value: nil, churned: nil,
-                                    segments: roles.all(.segment).map { row.fields[$0].trimmingSpaces() })
+                                    segments: roles.all(.segment).map { column in
+                                        let value = row.fields[column].trimmingSpaces()
+                                        return binnedColumns.contains(column) ? AgeBins.label(value, bins: ageBins) : value
+                                    })
         if let column = roles[.rating], !row.fields[column].trimmingSpaces().isEmpty {
-            if let reading = RatingReading(row.fields[column], words: vocabulary.ratingWords), let scale = ratingScale {
-                record.rating = scale.rating(reading)
-                if record.rating == nil { try problem(column, "rating '\(row.fields[column])' is off the \(scale) scale") }
+            if let reading = RatingReading(row.fields[column], words: vocabulary.ratingWords) {
+                if ratingScale == nil, !ratingScaleReported {
+                    ratingScale = RatingScale.detect([reading], question: reader.header.questions[column])
+                }
+                if let scale = ratingScale {
+                    record.rating = scale.rating(reading)
+                    if record.rating == nil { try problem(column, "rating '\(row.fields[column])' is off the \(scale) scale") }
+                } else if !ratingScaleReported {
+                    ratingScaleReported = true
+                    try problem(column, "the first ratings fit no rating scale (1–5 … 0–100, stars, words), so this column's ratings are left out")
+                }
             } else {
                 try problem(column, "'\(row.fields[column])' is not a rating")
             }
@@ -135,5 +158,34 @@ public final class SurveyReader {
             do { record.churned = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
         }
         return record
+    }
+}
+
+/// Age groups for numeric ages: by default 18-25, 26-35, 36-50, 51+ (and under 18).
+public struct AgeBins: Sendable, Hashable {
+    /// Lower bounds of each group, ascending; the last group is open-ended.
+    public var starts: [Int]
+
+    public static let standard = AgeBins(starts: [18, 26, 36, 51])
+
+    public init(starts: [Int]) { self.starts = starts.sorted() }
+
+    /// Parses "18-25,26-35,36-50,51+" (the lower bounds are what counts).
+    public init?(_ text: String) {
+        let starts = text.split(separator: ",").compactMap { Int($0.split(whereSeparator: { $0 == "-" || $0 == "+" }).first ?? "") }
+        guard !starts.isEmpty, starts.count == text.split(separator: ",").count else { return nil }
+        self.init(starts: starts)
+    }
+
+    public var labels: [String] {
+        starts.indices.map { index in index + 1 < starts.count ? "\(starts[index])-\(starts[index + 1] - 1)" : "\(starts[index])+" }
+    }
+
+    /// The group of an age, the value itself when it is not a number.
+    public static func label(_ value: String, bins: AgeBins) -> String {
+        guard let age = Double(value), let first = bins.starts.first else { return value }
+        if age < Double(first) { return "under \(first)" }
+        let index = bins.starts.lastIndex { Double($0) <= age }!
+        return bins.labels[index]
     }
 }

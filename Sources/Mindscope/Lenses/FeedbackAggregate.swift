@@ -80,8 +80,19 @@ public struct ThemeStats: Sendable {
 
 /// The whole dataset, folded comment by comment.
 public struct FeedbackAggregate: Sendable {
+    /// Comments read (rows with a non-blank comment).
     public private(set) var comments = 0
-    public private(set) var commentsWithText = 0
+    /// Themes that feed the values lens (eco, packaging): praise and risk are counted per comment.
+    public let valuesThemes: Set<String>
+    /// Comments praising, and comments questioning, at least one values theme.
+    public private(set) var valuesPraiseComments = 0
+    public private(set) var valuesRiskComments = 0
+    /// theme → other theme → comments that mention the theme and praise the other one
+    /// (packaging in a comment praising eco-friendliness): the ground of a greenwashing risk.
+    public private(set) var praisedWith: [String: [String: Int]] = [:]
+    /// All churn-intent comments, and their order value.
+    public private(set) var churnCount = 0
+    public private(set) var churnValue = 0.0
     public private(set) var themes: [String: ThemeStats] = [:]
     /// Order values for percentiles (high- and low-value customers): all of them up to
     /// `valueSampleLimit`, then a uniform reservoir sample of that size (Vitter's algorithm R,
@@ -93,7 +104,7 @@ public struct FeedbackAggregate: Sendable {
     public private(set) var hasRatings = false
     /// Churn-intent comments, strongest (highest value) first.
     public private(set) var churned: [Evidence] = []
-    /// Comments with no complaint and a clearly positive tone, highest value first.
+    /// Comments with an order value, no complaint and a clearly positive tone, lowest value first.
     public private(set) var delighted: [Evidence] = []
     public private(set) var requests: [Evidence] = []
     /// How many comments complain about exactly each set of themes (for "fixing these themes
@@ -105,14 +116,13 @@ public struct FeedbackAggregate: Sendable {
     /// The highest-value comments with a complaint.
     public private(set) var valuableComplaints: [Evidence] = []
 
-    public init() {}
+    public init(valuesThemes: Set<String> = []) { self.valuesThemes = valuesThemes }
 
     /// Sentiment at or above which a comment without complaints counts as delighted.
     public static let delightedSentiment = 0.5
 
     public mutating func add(_ facts: CommentFacts) {
         comments += 1
-        if !facts.themes.isEmpty || facts.sentiment != 0 { commentsWithText += 1 }
         if let value = facts.value { sample(value) }
         if facts.rating != nil { hasRatings = true }
         let p = facts.churnLikelihood
@@ -121,6 +131,16 @@ public struct FeedbackAggregate: Sendable {
         let share = negativeThemes.isEmpty ? 0 : 1 / Double(negativeThemes.count)
         for theme in mentioned {
             for other in mentioned where other != theme { coMentions[theme, default: [:]][other, default: 0] += 1 }
+        }
+        let praised = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .positive }.map(\.theme))
+        for theme in mentioned {
+            for other in praised where other != theme { praisedWith[theme, default: [:]][other, default: 0] += 1 }
+        }
+        if !praised.isDisjoint(with: valuesThemes) { valuesPraiseComments += 1 }
+        if !negativeThemes.isDisjoint(with: valuesThemes) { valuesRiskComments += 1 }
+        if facts.churnIntent {
+            churnCount += 1
+            churnValue += facts.value ?? 0
         }
         for (theme, score, quote) in facts.themes where mentioned.contains(theme) {
             var stats = themes[theme, default: ThemeStats()]
@@ -151,7 +171,7 @@ public struct FeedbackAggregate: Sendable {
         let whole = Evidence(id: facts.id, quote: facts.themes.first?.quote ?? "", sentiment: facts.sentiment, value: facts.value,
                              churnIntent: facts.churnIntent, weight: facts.value ?? p)
         if facts.churnIntent { ThemeStats.keep(whole, in: &churned) }
-        if negativeThemes.isEmpty, facts.sentiment >= Self.delightedSentiment {
+        if negativeThemes.isEmpty, facts.sentiment >= Self.delightedSentiment, facts.value != nil {
             // Lowest value first: "delighted but low value" is the CFO's caveat.
             var low = whole
             low.weight = -(facts.value ?? 0)

@@ -59,6 +59,8 @@ public struct NarrationTemplates: Sendable {
             result += value
             rest = rest[rest.index(after: close)...]
         }
-        return result + rest
+        result += rest
+        // A sentence opens with a capital even when a theme name fills its start.
+        return result.prefix(1).uppercased() + result.dropFirst()
     }
 }

@@ -38,24 +38,26 @@ public struct Narrator: Sendable {
         if reading.persona.detailLevel == .high || (reading.persona.detailLevel == .medium && tone == "trustworthy") {
             lines += caveats(reading, currency)
         } else if reading.lowConfidence, reading.persona.detailLevel == .medium,
-                  let line = templates.template("caveats", "small_sample", tone: tone).flatMap({ NarrationTemplates.fill($0, ["comments": "\(reading.comments)"]) }) {
+                  let line = templates.template("caveats", "small_sample", tone: tone).flatMap({ NarrationTemplates.fill($0, ["n_comments": Format.count(reading.comments, "comment")]) }) {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
     }
 
+    /// The headline in the persona's tone, else the plain one, else the lens's fallback.
     private func headline(_ lens: Lens, _ facts: [String: String], tone: String) -> String? {
-        if lens == .valuesAlignment, let balance = facts["balance"] {
-            return templates.template(lens.rawValue, "headline.\(balance)", tone: tone).flatMap { NarrationTemplates.fill($0, facts) }
+        let key = lens == .valuesAlignment ? "headline.\(facts["balance"] ?? "none")" : "headline"
+        for (key, tone) in [(key, tone), (key, ""), ("headline.no_values", "")] {
+            if let line = templates.template(lens.rawValue, key, tone: tone).flatMap({ NarrationTemplates.fill($0, facts) }) { return line }
         }
-        return templates.template(lens.rawValue, "headline", tone: tone).flatMap { NarrationTemplates.fill($0, facts) }
+        return nil
     }
 
     private func caveats(_ reading: PersonaReading, _ currency: String?) -> [String] {
         var lines: [String] = []
         let tone = reading.persona.tone
         if reading.lowConfidence, let template = templates.template("caveats", "small_sample", tone: tone),
-           let line = NarrationTemplates.fill(template, ["comments": "\(reading.comments)"]) {
+           let line = NarrationTemplates.fill(template, ["n_comments": Format.count(reading.comments, "comment")]) {
             lines.append(line)
         }
         let few = reading.issues.filter(\.fewMentions).map(\.name)
@@ -77,7 +79,7 @@ public struct Narrator: Sendable {
     // MARK: Facts
 
     func facts(_ lens: Lens, _ reading: PersonaReading, _ aggregate: FeedbackAggregate, _ currency: String?) -> [String: String] {
-        var facts: [String: String] = ["comments": "\(reading.comments)"]
+        var facts: [String: String] = ["comments": "\(reading.comments)", "n_comments": Format.count(reading.comments, "comment")]
         let money = { (x: Double) in Format.money(x, currency) }
         switch lens {
         case .revenueRisk:
@@ -87,6 +89,8 @@ public struct Narrator: Sendable {
             if !top.isEmpty {
                 let amount = top.reduce(0) { $0 + ($1.revenueAtRisk ?? 0) }
                 facts["top"] = Format.list(top.map { $0.name.lowercased() })
+                facts["put"] = top.count == 1 ? "puts" : "put"
+                facts["account"] = top.count == 1 ? "accounts" : "account"
                 facts["top_amount"] = money(amount)
                 facts["total_amount"] = money(total)
                 facts["top_share"] = Format.percent(amount / max(total, 1e-9))
@@ -98,13 +102,19 @@ public struct Narrator: Sendable {
             }
             if aggregate.values.isEmpty {
                 let byCustomers = reading.issues.filter { $0.customersAtRisk > 0 }.sorted { $0.customersAtRisk > $1.customersAtRisk }
-                facts["by_theme_customers"] = byCustomers.prefix(4).map { "\($0.name.lowercased()) \(Format.number($0.customersAtRisk))" }.joined(separator: ", ")
+                facts["by_theme_customers"] = byCustomers.prefix(4).map { "\($0.name.lowercased()) about \(Int($0.customersAtRisk.rounded()))" }.joined(separator: ", ")
                 if facts["top"] == nil, !byCustomers.isEmpty {
-                    facts["top"] = Format.list(byCustomers.prefix(Self.headlineThemes).map { $0.name.lowercased() })
+                    let top = byCustomers.prefix(Self.headlineThemes)
+                    facts["top"] = Format.list(top.map { $0.name.lowercased() })
+                    facts["top_customers"] = "\(Int(top.reduce(0) { $0 + $1.customersAtRisk }.rounded()))"
                 }
             }
-            facts["lost"] = aggregate.churned.map { "#\($0.id)" + ($0.value.map { " (\(money($0)))" } ?? "") }.joined(separator: ", ")
-            if let threshold = aggregate.valueQuantile(0.75) {
+            facts["lost"] = Format.sortedByID(aggregate.churned).map { "#\($0.id)" + ($0.value.map { " (\(money($0)))" } ?? "") }.joined(separator: ", ")
+                + (aggregate.churnCount > aggregate.churned.count ? ", …" : "")
+            facts["lost_count"] = Format.count(aggregate.churnCount, "customer")
+            facts["lost_amount"] = aggregate.values.isEmpty ? "" : money(aggregate.churnValue)
+            if facts["lost_amount"]?.isEmpty ?? true { facts["lost_amount"] = "no order values" }
+            if let threshold = aggregate.valueQuantile(0.75), threshold > 0 {
                 facts["high_value_threshold"] = money(threshold)
                 let high = aggregate.valuableComplaints.filter { ($0.value ?? 0) >= threshold && !$0.churnIntent }
                 facts["high_value"] = high.map { "#\($0.id) (\(money($0.value ?? 0)), \"\($0.quote)\")" }.joined(separator: ", ")
@@ -120,6 +130,9 @@ public struct Narrator: Sendable {
             if !top.isEmpty {
                 let covered = aggregate.commentsAddressed(by: Set(top.map(\.theme)))
                 facts["k"] = "\(top.count)"
+                facts["blockers"] = top.count == 1 ? "Top blocker" : "Top \(top.count) blockers"
+                facts["them"] = top.count == 1 ? "it" : "them"
+                facts["block"] = top.count == 1 ? "blocks" : "block"
                 facts["top"] = Format.list(top.map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
                 facts["covered"] = "\(covered)"
                 facts["percent"] = Format.percent(Double(covered) / Double(max(reading.comments, 1)))
@@ -134,9 +147,10 @@ public struct Narrator: Sendable {
             let questioned = values.filter { $0.negative > 0 }
             let praiseEvidence = praised.flatMap { $0.evidence.filter { $0.sentiment > 0 } }
             let riskEvidence = questioned.flatMap { $0.evidence.filter { $0.sentiment < 0 } }
-            let praiseIDs = Set(praiseEvidence.map(\.id)), riskIDs = Set(riskEvidence.map(\.id))
-            facts["praise_count"] = "\(praiseIDs.count)"
-            facts["risk_count"] = "\(riskIDs.count)"
+            let praiseCount = aggregate.valuesPraiseComments, riskCount = aggregate.valuesRiskComments
+            facts["praise_count"] = "\(praiseCount)"
+            facts["risk_count"] = "\(riskCount)"
+            facts["it"] = praised.count == 1 ? "it" : "them"
             facts["praise_ids"] = Format.ids(praiseEvidence)
             facts["risk_ids"] = Format.ids(riskEvidence)
             facts["praised"] = Format.list(praised.map { $0.name.lowercased() })
@@ -144,9 +158,9 @@ public struct Narrator: Sendable {
             facts["praise_quotes"] = Format.quotes(praiseEvidence)
             facts["risk_quotes"] = Format.quotes(riskEvidence)
             facts["greenwashing"] = Format.list(values.filter(\.greenwashingRisk).map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
-            facts["balance"] = praiseIDs.isEmpty && riskIDs.isEmpty ? "none"
-                : riskIDs.isEmpty || praiseIDs.count > riskIDs.count ? "more_praise"
-                : praiseIDs.count == riskIDs.count ? "even" : "more_risk"
+            facts["balance"] = praiseCount == 0 && riskCount == 0 ? "none"
+                : riskCount == 0 ? "all_praise" : praiseCount == 0 ? "all_risk"
+                : praiseCount > riskCount ? "more_praise" : praiseCount == riskCount ? "even" : "more_risk"
         }
         return facts.filter { !$0.value.isEmpty }
     }
@@ -159,7 +173,8 @@ public struct Narrator: Sendable {
 /// Number formatting for insights.
 enum Format {
     static func money(_ x: Double, _ currency: String?) -> String {
-        let rounded = Int(x.rounded())
+        guard x.isFinite, abs(x) < 1e15 else { return (currency ?? "") + String(format: "%.3g", x) }
+        let rounded = Int64(x.rounded())
         let digits = String(abs(rounded))
         var grouped = ""
         for (index, character) in digits.reversed().enumerated() {
@@ -171,7 +186,7 @@ enum Format {
         return currency.count == 1 ? currency + number : "\(number) \(currency)"
     }
 
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    static func percent(_ x: Double) -> String { x.isFinite ? "\(Int((x * 100).rounded()))%" : "–" }
 
     static func number(_ x: Double) -> String { String(format: "%.2f", x) }
 
@@ -196,7 +211,18 @@ enum Format {
 
     static func ids(_ evidence: [Evidence]) -> String {
         var seen: [String] = []
-        for item in evidence where !seen.contains(item.id) { seen.append(item.id) }
+        for item in sortedByID(evidence) where !seen.contains(item.id) { seen.append(item.id) }
         return seen.map { "#\($0)" }.joined(separator: ", ")
     }
+
+    /// Evidence in id order, numbers by value ("#9" before "#10").
+    static func sortedByID(_ evidence: [Evidence]) -> [Evidence] {
+        evidence.sorted { a, b in
+            if let x = Double(a.id), let y = Double(b.id), x != y { return x < y }
+            return a.id < b.id
+        }
+    }
+
+    /// "1 comment", "5 comments".
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

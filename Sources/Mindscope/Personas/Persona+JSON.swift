@@ -50,8 +50,13 @@ extension Persona {
             guard let map = value as? [String: Any] else { throw fail(key, "expected an object of name → number") }
             var result: [String: Double] = [:]
             for (name, weight) in map {
-                guard let number = weight as? NSNumber, !(weight is Bool), number.doubleValue >= 0, number.doubleValue.isFinite else {
+                // JSON true/false also arrive as NSNumber; their type says which they are.
+                guard let number = weight as? NSNumber, !CFBooleanLike.isBoolean(number), number.doubleValue >= 0, number.doubleValue.isFinite else {
                     throw fail("\(key).\(name)", "expected a number ≥ 0")
+                }
+                if key == "lens_weights", Lens(rawValue: name) == nil {
+                    let hint = Suggestion.nearest(to: name, among: Lens.allCases.map(\.rawValue)).map { " (did you mean '\($0)'?)" } ?? ""
+                    throw fail("\(key).\(name)", "unknown lens\(hint); lenses: \(Lens.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 result[name] = number.doubleValue
             }
@@ -96,9 +101,23 @@ extension Persona {
 
 /// JSON booleans and numbers arrive as NSNumber; say `true`/`false` for booleans.
 enum CFBooleanLike {
-    static func describe(_ number: NSNumber) -> String {
+    static func isBoolean(_ number: NSNumber) -> Bool {
         let type = String(cString: number.objCType)
-        return type == "c" || type == "B" ? (number.boolValue ? "true" : "false") : number.stringValue
+        return type == "c" || type == "B"
+    }
+
+    static func describe(_ number: NSNumber) -> String {
+        isBoolean(number) ? (number.boolValue ? "true" : "false") : number.stringValue
+    }
+}
+
+extension Persona {
+    /// Checks `theme_weights` against the themes in use.
+    public func validateThemes(_ themes: [String], path: String) throws(PersonaError) {
+        for name in themeWeights.keys.sorted() where !themes.contains(name) {
+            let hint = Suggestion.nearest(to: name, among: themes).map { " (did you mean '\($0)'?)" } ?? ""
+            throw PersonaError(path: path, field: "theme_weights.\(name)", message: "unknown theme\(hint); themes: \(themes.joined(separator: ", "))")
+        }
     }
 }
 

@@ -42,11 +42,11 @@ public enum IssueRanking {
         let lenses = selection.lenses
         var raw: [Lens: [String: Double]] = [:]
         let valuesThemes = Set(catalog.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))
-        /// A complaint about a values theme that the same data ties to another values theme
-        /// (packaging praised as eco-friendly elsewhere) is a greenwashing risk.
+        /// A complaint about a values theme that other comments mention while praising another
+        /// values theme (packaging in praise of eco-friendliness) is a greenwashing risk.
         func greenwashing(_ theme: String, _ stats: ThemeStats) -> Bool {
             valuesThemes.contains(theme) && stats.negative > 0
-                && (aggregate.coMentions[theme] ?? [:]).contains { valuesThemes.contains($0.key) && $0.value > 0 }
+                && (aggregate.praisedWith[theme] ?? [:]).contains { valuesThemes.contains($0.key) && $0.value > 0 }
         }
         for topic in catalog.topics {
             guard let stats = aggregate.themes[topic.id] else { continue }

@@ -9,6 +9,9 @@ public struct Money: Sendable, Hashable {
         self.currency = currency
     }
 
+    /// Amounts from 10¹⁵ up are taken for data errors, not money.
+    static let largest = 1e15
+
     static let symbols: [String] = ["US$", "CA$", "A$", "$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿", "CHF", "kr"]
 
     /// Reads `$120`, `120.00`, `1,200.50`, `€45`, `1.200,50 €`, `USD 80`, `80 EUR`, `(45.00)` and
@@ -21,7 +24,12 @@ public struct Money: Sendable, Hashable {
         var text = field.trimmingSpaces()
         if text.isEmpty || ["-", "n/a", "na", "none", "null"].contains(text.lowercased()) { return nil }
         var negative = false
-        if text.hasPrefix("(") && text.hasSuffix(")") { negative = true; text = String(text.dropFirst().dropLast()).trimmingSpaces() }
+        var parenthesized = false
+        if text.hasPrefix("(") && text.hasSuffix(")") {
+            negative = true
+            parenthesized = true
+            text = String(text.dropFirst().dropLast()).trimmingSpaces()
+        }
         var currency: String?
         func takeCurrency() {
             for symbol in symbols {
@@ -33,9 +41,11 @@ public struct Money: Sendable, Hashable {
             let tail = text.reversed().prefix { $0.isLetter }
             if tail.count == 3, tail.allSatisfy(\.isUppercase) { currency = String(tail.reversed()); text = String(text.dropLast(3)).trimmingSpaces() }
         }
-        if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()).trimmingSpaces() }
+        // A minus inside parentheses restates the sign: "(-5)" is −5, as is "(5)".
+        func takeMinus() { if text.hasPrefix("-") { negative = parenthesized || !negative; text = String(text.dropFirst()).trimmingSpaces() } }
+        takeMinus()
         takeCurrency()
-        if text.hasPrefix("-") { negative.toggle(); text = String(text.dropFirst()).trimmingSpaces() }
+        takeMinus()
         guard !text.isEmpty, text.first!.isASCII, text.first!.isNumber || text.first == "." || text.first == ",",
               text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == " " || $0 == "'") }) else {
             throw FieldProblem("'\(field)' is not an amount of money")
@@ -47,18 +57,27 @@ public struct Money: Sendable, Hashable {
         case let (dot?, comma?): decimal = dot > comma ? "." : ","
         case (nil, let comma?):
             let after = digits[digits.index(after: comma)...].count
-            decimal = digits.filter { $0 == "," }.count == 1 && (after == 1 || after == 2) ? "," : nil
+            let leadingZero = digits.hasPrefix("0,")
+            decimal = digits.filter { $0 == "," }.count == 1 && (after == 1 || after == 2 || leadingZero) ? "," : nil
         case (let dot?, nil):
             let after = digits[digits.index(after: dot)...].count
             let repeated = digits.filter { $0 == "." }.count > 1
             decimal = repeated || (currency == "€" && after == 3) ? nil : "."
         case (nil, nil): decimal = nil
         }
+        // Thousands separators group exactly three digits ("1.23.4" is no amount).
+        let integerPart = decimal.map { separator in digits.split(separator: separator, omittingEmptySubsequences: false).dropLast().joined() } ?? digits
+        let groups = integerPart.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
+        if groups.count > 1, groups.dropFirst().contains(where: { $0.count != 3 }) || groups[0].isEmpty || groups[0].count > 3 {
+            throw FieldProblem("'\(field)' is not an amount of money")
+        }
         var normalized = ""
         for character in digits {
             if character == decimal { normalized.append(".") } else if character.isNumber { normalized.append(character) }
         }
-        guard let amount = Double(normalized) else { throw FieldProblem("'\(field)' is not an amount of money") }
+        guard let amount = Double(normalized), amount < Self.largest else {
+            throw FieldProblem("'\(field)' is not an amount of money" + (Double(normalized) != nil ? " (too large)" : ""))
+        }
         return Money(amount: negative ? -amount : amount, currency: currency)
     }
 }

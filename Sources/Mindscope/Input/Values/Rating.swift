@@ -67,6 +67,8 @@ public struct RatingScale: Sendable, Hashable, CustomStringConvertible {
         let words = question.lowercased()
         let recommends = words.contains("recommend") || words.contains("nps") || words.contains("net promoter")
         guard lowest >= 0 else { return nil }
+        // A "would you recommend" question is NPS whatever its first answers.
+        if recommends, highest <= 10 { return RatingScale(kind: .nps, low: 0, high: 10) }
         switch highest {
         case ...5: return RatingScale(kind: .numeric, low: lowest == 0 ? 0 : 1, high: 5)
         case ...7: return RatingScale(kind: .numeric, low: lowest == 0 ? 0 : 1, high: 7)
@@ -78,7 +80,9 @@ public struct RatingScale: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private static func format(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(x) }
+    private static func format(_ x: Double) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(x)
+    }
 }
 
 /// One rating field read before the column's scale is known.
@@ -110,24 +114,29 @@ public struct RatingReading: Sendable, Hashable {
             form = .words
             return
         }
-        let lower = text.lowercased()
+        var lower = text.lowercased()
+        var unit = false
+        for suffix in [" stars", " star", "stars", "star", " points", " pts"] where lower.hasSuffix(suffix) {
+            lower = String(lower.dropLast(suffix.count)).trimmingSpaces()
+            unit = true
+            break
+        }
+        func number(_ text: some StringProtocol) -> Double? {
+            // Plain decimal numbers only: no "inf", "nan" or exponents.
+            let trimmed = String(text).trimmingSpaces()
+            guard !trimmed.isEmpty, trimmed.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }),
+                  let value = Double(trimmed), abs(value) < 1e6 else { return nil }
+            return value
+        }
         let parts = lower.replacingOccurrences(of: " out of ", with: "/").split(separator: "/", omittingEmptySubsequences: false)
-        if parts.count == 2, let numerator = Double(String(parts[0]).trimmingSpaces()), let denominator = Double(String(parts[1]).trimmingSpaces()), denominator > 0 {
+        if parts.count == 2, let numerator = number(parts[0]), let denominator = number(parts[1]), denominator > 0 {
             value = numerator
             outOf = denominator
             form = .fraction
             return
         }
-        var number = lower
-        for suffix in [" stars", " star", "stars", "star", " points", " pts"] where number.hasSuffix(suffix) {
-            number = String(number.dropLast(suffix.count)).trimmingSpaces()
-            form = .stars
-            guard let value = Double(number) else { return nil }
-            self.value = value
-            return
-        }
-        guard let value = Double(number), value.isFinite else { return nil }
+        guard let value = number(lower) else { return nil }
         self.value = value
-        form = .number
+        form = unit ? .stars : .number
     }
 }
