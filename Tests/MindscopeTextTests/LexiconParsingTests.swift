@@ -70,7 +70,9 @@ import TestSupport
     }
 
     @Test func theShippedLexiconsLoadCleanAndLarge() {
-        #expect(Fixtures.loaded.warnings.isEmpty, "\(Fixtures.loaded.warnings)")
+        // Checked on a local: swift-testing on Linux crashes reflecting the whole LexiconSet.
+        let warnings = Fixtures.loaded.warnings.map(\.description)
+        #expect(warnings.isEmpty, "\(warnings)")
         #expect(Fixtures.loaded.lexicons.sentiment.count > 7_000)
         let themes = Set(Fixtures.loaded.lexicons.themes.topics.map(\.id))
         #expect(themes.isSuperset(of: ["delivery", "price", "support", "quality", "packaging", "eco", "returns", "usability"]))

@@ -5,9 +5,13 @@ import MindscopeText
 public struct ColumnRoles: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case id, text, rating, value, churned, segment
+        /// Numeric measures of tabular customer data.
+        case products, logins, transactions
 
         /// Roles that several columns can share: free-text questions, segment columns.
         public var allowsSeveral: Bool { self == .text || self == .segment }
+
+        public var isMeasure: Bool { self == .products || self == .logins || self == .transactions }
     }
 
     /// Column indices per role, in column order.
@@ -46,7 +50,7 @@ public struct ColumnRoles: Sendable {
         let values = Self.columnValues(sample, count: header.names.count)
         let ignored = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" } })
 
-        for role in [Role.id, .rating, .value, .churned] where !overridden.contains(role) {
+        for role in [Role.id, .rating, .value, .churned, .products, .logins, .transactions] where !overridden.contains(role) {
             let candidates = matches.indices.filter { !isAssigned($0) }.compactMap { index in
                 matches[index].filter { $0.role == role.rawValue }.max(by: Self.weaker).map { (index, $0) }
             }
@@ -146,6 +150,7 @@ public struct ColumnRoles: Sendable {
         case .rating: return mostly { RatingReading($0, words: vocabulary.ratingWords) != nil }
         case .value: return mostly { (try? Money.parse($0)) != nil }
         case .churned: return mostly { (try? vocabulary.flag($0)) != nil }
+        case .products, .logins, .transactions: return mostly { Double($0) != nil }
         case .text, .segment: return true
         }
     }

@@ -13,6 +13,8 @@ public struct FeedbackRecord: Sendable {
     public var churned: Bool?
     /// Segment values in the order of ``SurveyReader/segmentNames``.
     public var segments: [String]
+    /// Numeric measures (products, logins, transactions) present in the row.
+    public var measures: [ColumnRoles.Role: Double] = [:]
 }
 
 /// Counts that always add up: `read == used + skipped`.
@@ -153,6 +155,14 @@ public final class SurveyReader {
         }
         if let column = roles[.value] {
             do { record.value = try Money.parse(row.fields[column]) } catch { try problem(column, error.message) }
+        }
+        for role in ColumnRoles.Role.allCases where role.isMeasure {
+            guard let column = roles[role] else { continue }
+            let field = row.fields[column].trimmingSpaces()
+            guard !field.isEmpty else { continue }
+            if let number = Double(field), number.isFinite { record.measures[role] = number } else {
+                try problem(column, "'\(field)' is not a number")
+            }
         }
         if let column = roles[.churned] {
             do { record.churned = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
