@@ -28,15 +28,23 @@ public struct FeedbackAnalysis: Sendable {
     /// - Parameter explicit: true when the personas were named by the user; then a persona
     ///   the data cannot serve is still shown, with why.
     public func run(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
-        guard !input.roles.all(.text).isEmpty else {
+        let plans = personas.map { AnalysisPlan(persona: $0, catalog: lexicons.analyses, reader: input, tokenizer: analyzer.tokenizer) }
+        var items: [AnalysisPlan.Item] = []
+        for item in plans.flatMap(\.items) where !items.contains(where: { $0.id == item.id }) { items.append(item) }
+        let hasText = !input.roles.all(.text).isEmpty
+        guard hasText || !items.isEmpty else {
             throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
         let valuesThemes = Set(lexicons.lexicons.themes.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))
         var aggregate = FeedbackAggregate(valuesThemes: valuesThemes)
+        var tabular = TabularAggregate()
+        let segmentColumns = input.roles.all(.segment)
         var currencies: [String: Int] = [:]
         var blank = 0
         while let record = try input.next(report: report) {
             if let currency = record.value?.currency { currencies[currency, default: 0] += 1 }
+            tabular.add(record, items: items, segmentColumns: segmentColumns)
+            guard hasText else { continue }
             guard !record.text.isEmpty else { blank += 1; continue }
             aggregate.add(CommentFacts(record: record, analysis: analyzer.analyze(record.text)))
         }
@@ -48,22 +56,34 @@ public struct FeedbackAnalysis: Sendable {
         var readings: [PersonaReading] = []
         var skipped: [(Persona, String)] = []
         let narrator = Narrator(templates: lexicons.narration)
-        for persona in personas {
+        for (persona, plan) in zip(personas, plans) {
             let selection = LensSelection(persona: persona, goals: lexicons.goals, themes: lexicons.lexicons.themes, tokenizer: analyzer.tokenizer)
-            let issues = IssueRanking.rank(aggregate, selection: selection, themes: lexicons.lexicons.themes)
-            var reading = PersonaReading(persona: persona, lenses: selection.lenses, themeWeights: selection.themes, issues: issues,
-                                         insight: "", comments: aggregate.comments,
+            let issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.lexicons.themes) : []
+            var reading = PersonaReading(persona: persona, lenses: hasText ? selection.lenses : [], themeWeights: hasText ? selection.themes : [],
+                                         issues: issues, insight: "", comments: aggregate.comments,
                                          lowConfidence: aggregate.comments < IssueRanking.smallSample)
-            if selection.lenses.isEmpty {
-                reading.unserved = "no lens applies: its goals and pain points name none of the words in lexicons/goals.txt"
-            } else if issues.isEmpty {
-                reading.unserved = "the data has nothing its lenses (\(selection.lenses.map(\.lens.name).joined(separator: ", "))) can read"
+            reading.analyses = plan.items.map { item in
+                var result = tabular.result(item)
+                result.insight = narrator.narrate(result, persona: persona)
+                return result
+            }
+            reading.unanswered = plan.unanswered
+            if issues.isEmpty && reading.analyses.isEmpty {
+                if !plan.unanswered.isEmpty {
+                    reading.unserved = "its goals need columns the data lacks (\(plan.unanswered.flatMap(\.needs).joined(separator: "; ")))"
+                } else if selection.lenses.isEmpty {
+                    reading.unserved = "no lens applies: its goals and pain points name none of the words in lexicons/goals.txt or lexicons/analyses.txt"
+                } else if !hasText {
+                    reading.unserved = "its lenses read comments, and the data has no comment column"
+                } else {
+                    reading.unserved = "the data has nothing its lenses (\(selection.lenses.map(\.lens.name).joined(separator: ", "))) can read"
+                }
             }
             if let why = reading.unserved, !explicit {
                 skipped.append((persona, why))
                 continue
             }
-            if reading.unserved == nil { reading.insight = narrator.narrate(reading, aggregate: aggregate, currency: currency) }
+            if !issues.isEmpty { reading.insight = narrator.narrate(reading, aggregate: aggregate, currency: currency) }
             readings.append(reading)
         }
         return AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,

@@ -10,4 +10,8 @@ public struct PersonaReading: Sendable {
     public var lowConfidence: Bool
     /// Why the persona has no reading of this data, when it has none.
     public var unserved: String?
+    /// The tabular analyses its goals chose, each with its insight and chart.
+    public var analyses: [TabularResult] = []
+    /// Goals the data cannot answer, with what they would need.
+    public var unanswered: [AnalysisPlan.Unanswered] = []
 }

@@ -5,7 +5,8 @@ import MindscopeText
 ///
 /// The folder holds `sentiment.tsv`, `feedback.tsv`, `emoji.tsv` (word valences, later files
 /// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes.txt`,
-/// `signals.txt`, `columns.txt`, `goals.txt`, `rating_words.tsv` and `flags.tsv`. Each file says in its
+/// `signals.txt`, `columns.txt`, `goals.txt`, `narration.txt`, `analyses.txt`, `rating_words.tsv`
+/// and `flags.tsv`. Each file says in its
 /// header what it holds.
 public struct LexiconLoader: Sendable {
     /// The word-valence files loaded by default, in order.
@@ -71,6 +72,7 @@ public struct LexiconLoader: Sendable {
                                      flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags))
         return LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
                           narration: try parse(file("narration.txt"), NarrationTemplates.parse),
+                          analyses: try parse(file("analyses.txt"), AnalysisCatalog.parse),
                           values: values, warnings: warnings)
     }
 }
@@ -84,6 +86,8 @@ public struct LexiconSet: Sendable {
     public var goals: TopicCatalog
     /// Phrasing templates (`narration.txt`).
     public var narration: NarrationTemplates
+    /// Analyses of tabular data (`analyses.txt`).
+    public var analyses: AnalysisCatalog
     /// Rating words and yes/no values (`rating_words.tsv`, `flags.tsv`).
     public var values: ValueVocabulary
     /// Duplicates and skipped lines, each with `file:line`.

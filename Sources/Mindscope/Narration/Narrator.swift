@@ -190,6 +190,11 @@ enum Format {
 
     static func number(_ x: Double) -> String { String(format: "%.2f", x) }
 
+    /// "6", "6.5": a whole number without decimals.
+    static func number(_ x: Double, trimmed: Bool) -> String {
+        x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(format: "%.2f", x)
+    }
+
     /// "a", "a and b", "a, b and c".
     static func list(_ items: [String]) -> String {
         switch items.count {

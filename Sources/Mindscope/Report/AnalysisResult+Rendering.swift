@@ -49,19 +49,32 @@ extension AnalysisResult {
             out += "\n\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
             if let why = reading.unserved {
                 out += "  not served: \(why)\n"
+                for goal in reading.unanswered { out += "  '\(goal.goal)' (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))\n" }
                 continue
             }
-            out += "lenses:\n"
-            for lens in reading.lenses { out += "  \(lens.lens.name) \(Format.number(lens.weight)): \(lens.why)\n" }
-            for theme in reading.themeWeights { out += "  emphasis on \(theme.theme) ×\(Format.number(theme.weight)): \(theme.why)\n" }
-            out += "insight:\n" + reading.insight.split(separator: "\n").map { "  \($0)\n" }.joined()
-            out += "top issues:\n"
-            for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
-                out += "  \(issue.rank). \(issue.name): \(summaryLine(issue))\n"
-                let quotes = persona.detailLevel == .high ? issue.evidence : Array(issue.evidence.prefix(2))
-                for evidence in quotes { out += "     \(quote(evidence))\n" }
+            if !reading.issues.isEmpty {
+                out += "lenses:\n"
+                for lens in reading.lenses { out += "  \(lens.lens.name) \(Format.number(lens.weight)): \(lens.why)\n" }
+                for theme in reading.themeWeights { out += "  emphasis on \(theme.theme) ×\(Format.number(theme.weight)): \(theme.why)\n" }
+                out += "insight:\n" + reading.insight.split(separator: "\n").map { "  \($0)\n" }.joined()
+                out += "top issues:\n"
+                for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
+                    out += "  \(issue.rank). \(issue.name): \(summaryLine(issue))\n"
+                    let quotes = persona.detailLevel == .high ? issue.evidence : Array(issue.evidence.prefix(2))
+                    for evidence in quotes { out += "     \(quote(evidence))\n" }
+                }
+                out += "confidence: \(reading.lowConfidence ? "low" : "ok"), \(reading.comments) comments\n"
             }
-            out += "confidence: \(reading.lowConfidence ? "low" : "ok"), \(reading.comments) comments\n"
+            if !reading.analyses.isEmpty { out += "analyses:\n" }
+            for analysis in reading.analyses {
+                out += "  \(analysis.name) [\(analysis.id)], chosen by goal '\(analysis.goal)' (\(analysis.goalWords.joined(separator: ", ")))\n"
+                out += analysis.insight.split(separator: "\n").map { "    \($0)\n" }.joined()
+                out += "    chart: \(analysis.chart)\n"
+            }
+            if !reading.unanswered.isEmpty { out += "goals the data cannot answer:\n" }
+            for goal in reading.unanswered {
+                out += "  '\(goal.goal)' (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))\n"
+            }
         }
         for (persona, why) in skipped { out += "\n\(persona.name) (\(persona.id)): not shown, \(why)\n" }
         return out
@@ -78,6 +91,14 @@ extension AnalysisResult {
                 out += "Not served: \(why).\n"
                 continue
             }
+            for analysis in reading.analyses {
+                out += "### \(analysis.name)\n\n*Chosen by goal “\(Self.markdownEscaped(analysis.goal))”; chart `\(analysis.chart)`.*\n\n"
+                out += analysis.insight.split(separator: "\n").map { $0.hasPrefix("- ") ? "\($0)\n" : "\($0)\n\n" }.joined() + "\n"
+            }
+            for goal in reading.unanswered {
+                out += "> Cannot answer “\(Self.markdownEscaped(goal.goal))”: needs \(goal.needs.joined(separator: "; ")).\n\n"
+            }
+            guard !reading.issues.isEmpty else { continue }
             out += reading.insight.split(separator: "\n").map { $0.hasPrefix("- ") ? "\($0)\n" : "\($0)\n\n" }.joined()
             out += "\n| # | issue | score | mentions | negative | share (95% CI) | avg rating | at risk | evidence |\n|---|---|---|---|---|---|---|---|---|\n"
             for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
@@ -126,6 +147,28 @@ extension AnalysisResult {
                 ("insight", .string(reading.insight)),
                 ("confidence", .object([("comments", .integer(reading.comments)), ("low", .bool(reading.lowConfidence))])),
             ]
+            members.append(("analyses", .array(reading.analyses.map { analysis in
+                var fields: [(String, JSONDocument)] = [
+                    ("id", .string(analysis.id)), ("name", .string(analysis.name)), ("goal", .string(analysis.goal)),
+                    ("kind", .string(analysis.kind.rawValue)), ("segment", analysis.segment.map(JSONDocument.string) ?? .null),
+                    ("unit", .string(analysis.unit)),
+                    ("groups", .array(analysis.groups.map { group in
+                        .object([("group", .string(group.group)), ("n", .integer(group.n)), ("value", number(group.value)),
+                                 ("low", number(group.low)), ("high", number(group.high))]
+                                + group.extra.sorted { $0.key < $1.key }.map { ($0.key, number($0.value)) })
+                    })),
+                ]
+                if let threshold = analysis.threshold {
+                    fields.append(("threshold", .object([("score", number(threshold.score)), ("rateBelow", number(threshold.below.value)),
+                                                        ("nBelow", .integer(threshold.below.n)), ("rateAbove", number(threshold.above.value)),
+                                                        ("nAbove", .integer(threshold.above.n))])))
+                }
+                fields += [("smallGroups", .bool(analysis.smallGroups)), ("insight", .string(analysis.insight)), ("chart", .string(analysis.chart))]
+                return .object(fields)
+            })))
+            members.append(("unanswered", .array(reading.unanswered.map {
+                .object([("goal", .string($0.goal)), ("analysis", .string($0.analysis)), ("needs", .array($0.needs.map(JSONDocument.string)))])
+            })))
             if let why = reading.unserved { members.append(("unserved", .string(why))) }
             return .object(members)
         }

@@ -1,0 +1,259 @@
+import MindscopeText
+
+/// The analyses a persona's goals call for on a given file, and the goals the file cannot serve.
+public struct AnalysisPlan: Sendable {
+    public struct Item: Sendable {
+        public var definition: AnalysisDefinition
+        /// The goal or pain point that chose it, and the words that matched.
+        public var goal: String
+        public var words: [String]
+        /// The segment column it groups by, if its kind groups.
+        public var segmentColumn: Int?
+        public var segmentName: String?
+
+        /// `churn_rate_by_age_group`: the analysis and its segment, in snake case.
+        public var id: String {
+            guard let segmentName else { return definition.id }
+            let snake = segmentName.lowercased().unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? String($0) : "_" }.joined()
+            return "\(definition.id)_by_\(snake.split(separator: "_").joined(separator: "_"))"
+        }
+    }
+
+    public struct Unanswered: Sendable, Hashable {
+        public var goal: String
+        public var analysis: String
+        public var needs: [String]
+    }
+
+    public var items: [Item] = []
+    public var unanswered: [Unanswered] = []
+
+    /// What each role means to a user, for "needs".
+    static let roleNeeds: [String: String] = [
+        "churned": "a churned flag (churned, exited, attrition)",
+        "segment": "a segment column (age group, account type, region, …)",
+        "rating": "a satisfaction or rating score",
+        "products": "products per customer",
+        "logins": "app or online logins",
+        "transactions": "transactions per customer",
+    ]
+
+    public init(persona: Persona, catalog: AnalysisCatalog, reader: SurveyReader, tokenizer: Tokenizer) {
+        let goals = catalog.goalCatalog
+        let statements = persona.goals + persona.painPoints
+        var chosen: [String] = []
+        for statement in statements {
+            let text = tokenizer.tokenize(statement)
+            for match in goals.matches(in: text) where !chosen.contains(match.topic) {
+                guard let definition = catalog.definitions.first(where: { $0.id == match.topic }) else { continue }
+                chosen.append(match.topic)
+                let words = match.tokens.map { String(text.text(of: text.tokens[$0])) }.joined(separator: " ")
+                if definition.kind == .unavailable {
+                    unanswered.append(Unanswered(goal: statement, analysis: definition.name, needs: definition.missing))
+                    continue
+                }
+                let missing = definition.needs.filter { !Self.has($0, reader.roles) }
+                if !missing.isEmpty {
+                    unanswered.append(Unanswered(goal: statement, analysis: definition.name, needs: missing.map { Self.roleNeeds[$0] ?? $0 }))
+                    continue
+                }
+                var item = Item(definition: definition, goal: statement, words: [words])
+                if definition.needs.contains("segment") {
+                    item.segmentColumn = Self.segment(for: definition, reader: reader, tokenizer: tokenizer)
+                    item.segmentName = item.segmentColumn.map { reader.reader.headers[$0] }
+                }
+                items.append(item)
+            }
+        }
+    }
+
+    static func has(_ need: String, _ roles: ColumnRoles) -> Bool {
+        if need == "segment" { return !roles.all(.segment).isEmpty }
+        return ColumnRoles.Role(rawValue: need).flatMap { roles[$0] } != nil
+    }
+
+    /// The segment column the analysis's `segments` cues name first; else the first segment.
+    static func segment(for definition: AnalysisDefinition, reader: SurveyReader, tokenizer: Tokenizer) -> Int? {
+        let columns = reader.roles.all(.segment)
+        for cue in definition.segments {
+            var catalog = TopicCatalog()
+            catalog.add(Topic(id: "cue", name: "cue", cues: [cue]))
+            for column in columns {
+                let header = reader.reader.headers[column] + " " + reader.reader.header.questions[column]
+                let words = String(header.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " })
+                if !catalog.matches(in: tokenizer.tokenize(words)).isEmpty { return column }
+            }
+        }
+        return columns.first
+    }
+}
+
+/// One group's numbers in a tabular analysis.
+public struct GroupStat: Sendable, Hashable {
+    public var group: String
+    public var n: Int
+    /// The analysis's value: a rate, a mean, a ratio.
+    public var value: Double
+    /// 95 % interval where one applies (Wilson for rates).
+    public var low: Double?
+    public var high: Double?
+    /// Further numbers: median and quartiles, or the two measures of a ratio.
+    public var extra: [String: Double] = [:]
+}
+
+/// A tabular analysis computed for a persona.
+public struct TabularResult: Sendable {
+    public var id: String
+    public var name: String
+    public var goal: String
+    public var goalWords: [String]
+    public var kind: AnalysisDefinition.Kind
+    public var segment: String?
+    public var unit: String
+    public var groups: [GroupStat]
+    /// For score against flag: the score below which the flag's rate is highest, and the
+    /// rates and sizes on each side.
+    public var threshold: (score: Double, below: GroupStat, above: GroupStat)?
+    /// Some group has fewer than `IssueRanking.smallSample` members.
+    public var smallGroups: Bool
+    public var insight: String = ""
+    public var chart: String { "\(id).svg" }
+    public var chartKind: String
+}
+
+/// Sums over the rows for every planned analysis, in one pass; bounded by groups, not rows.
+public struct TabularAggregate: Sendable {
+    struct Accumulator: Sendable {
+        var n = 0
+        var flagged = 0
+        var sum = 0.0
+        var sumB = 0.0
+        /// Values for quartiles: all of them up to the limit, then a reservoir.
+        var values: [Double] = []
+        var seen = 0
+    }
+
+    static let valueLimit = 20_000
+    private var groups: [String: [String: Accumulator]] = [:]
+    private var order: [String: [String]] = [:]
+    private var sampler = ReservoirGenerator(state: 0x7AB1E)
+
+    public init() {}
+
+    mutating func add(_ record: FeedbackRecord, items: [AnalysisPlan.Item], segmentColumns: [Int]) {
+        for item in items {
+            var group: String
+            switch item.definition.kind {
+            case .scoreVsFlag:
+                guard let score = record.rating?.value, let flag = record.churned else { continue }
+                group = String(score)
+                update(item.id, group) { $0.n += 1; if flag { $0.flagged += 1 }; $0.sum += score }
+            case .rateBySegment, .distributionBySegment, .ratioBySegment:
+                guard let column = item.segmentColumn, let index = segmentColumns.firstIndex(of: column),
+                      index < record.segments.count, !record.segments[index].isEmpty else { continue }
+                group = record.segments[index]
+                switch item.definition.kind {
+                case .rateBySegment:
+                    guard let flag = record.churned else { continue }
+                    update(item.id, group) { $0.n += 1; if flag { $0.flagged += 1 } }
+                case .distributionBySegment:
+                    guard let measure = item.definition.measure, let value = record.measures[measure] else { continue }
+                    var generator = sampler
+                    update(item.id, group) { accumulator in
+                        accumulator.n += 1
+                        accumulator.sum += value
+                        accumulator.seen += 1
+                        if accumulator.values.count < Self.valueLimit { accumulator.values.append(value) } else {
+                            let slot = Int(generator.next() % UInt64(accumulator.seen))
+                            if slot < Self.valueLimit { accumulator.values[slot] = value }
+                        }
+                    }
+                    sampler = generator
+                default:
+                    guard let numerator = item.definition.numerator, let denominator = item.definition.denominator,
+                          let a = record.measures[numerator], let b = record.measures[denominator] else { continue }
+                    update(item.id, group) { $0.n += 1; $0.sum += a; $0.sumB += b }
+                }
+            case .unavailable:
+                continue
+            }
+        }
+    }
+
+    private mutating func update(_ key: String, _ group: String, _ change: (inout Accumulator) -> Void) {
+        if groups[key]?[group] == nil { order[key, default: []].append(group) }
+        change(&groups[key, default: [:]][group, default: Accumulator()])
+    }
+
+    /// The computed result of a planned analysis (insight left to the narrator).
+    func result(_ item: AnalysisPlan.Item) -> TabularResult {
+        let accumulators = groups[item.id] ?? [:]
+        let names = (order[item.id] ?? []).sorted(by: Self.groupOrder)
+        var stats: [GroupStat] = []
+        var threshold: (Double, GroupStat, GroupStat)?
+        switch item.definition.kind {
+        case .rateBySegment:
+            stats = names.map { name in
+                let a = accumulators[name]!
+                let interval = IssueRanking.wilson(a.flagged, a.n)
+                return GroupStat(group: name, n: a.n, value: Double(a.flagged) / Double(max(a.n, 1)), low: interval.lowerBound, high: interval.upperBound)
+            }
+        case .distributionBySegment:
+            stats = names.map { name in
+                let a = accumulators[name]!
+                let sorted = a.values.sorted()
+                func quantile(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
+                return GroupStat(group: name, n: a.n, value: a.sum / Double(max(a.n, 1)),
+                                 extra: ["median": quantile(0.5), "q1": quantile(0.25), "q3": quantile(0.75),
+                                         "min": sorted.first ?? 0, "max": sorted.last ?? 0])
+            }
+        case .ratioBySegment:
+            stats = names.map { name in
+                let a = accumulators[name]!
+                return GroupStat(group: name, n: a.n, value: a.sumB > 0 ? a.sum / a.sumB : 0,
+                                 extra: ["numerator": a.sum / Double(max(a.n, 1)), "denominator": a.sumB / Double(max(a.n, 1))])
+            }
+        case .scoreVsFlag:
+            let scores = accumulators.keys.compactMap(Double.init).sorted()
+            stats = scores.map { score in
+                let a = accumulators[String(score)]!
+                let interval = IssueRanking.wilson(a.flagged, a.n)
+                return GroupStat(group: Format.number(score, trimmed: true), n: a.n, value: Double(a.flagged) / Double(a.n), low: interval.lowerBound, high: interval.upperBound)
+            }
+            // The cut with the largest gap in the flag's rate between below and at-or-above.
+            var best: (Double, Double, GroupStat, GroupStat)?
+            for cut in scores.dropFirst() {
+                let below = scores.filter { $0 < cut }.map { accumulators[String($0)]! }
+                let above = scores.filter { $0 >= cut }.map { accumulators[String($0)]! }
+                let nb = below.reduce(0) { $0 + $1.n }, kb = below.reduce(0) { $0 + $1.flagged }
+                let na = above.reduce(0) { $0 + $1.n }, ka = above.reduce(0) { $0 + $1.flagged }
+                let rb = Double(kb) / Double(nb), ra = Double(ka) / Double(na)
+                let gap = rb - ra
+                if best == nil || gap > best!.0 {
+                    let ib = IssueRanking.wilson(kb, nb), ia = IssueRanking.wilson(ka, na)
+                    best = (gap, cut, GroupStat(group: "below \(Format.number(cut, trimmed: true))", n: nb, value: rb, low: ib.lowerBound, high: ib.upperBound),
+                            GroupStat(group: "\(Format.number(cut, trimmed: true)) or above", n: na, value: ra, low: ia.lowerBound, high: ia.upperBound))
+                }
+            }
+            if let best, best.0 > 0 { threshold = (best.1, best.2, best.3) }
+        case .unavailable:
+            break
+        }
+        let segmentLabel = item.segmentName.map { $0.replacingOccurrences(of: "_", with: " ") }
+        return TabularResult(id: item.id, name: segmentLabel.map { "\(item.definition.name.replacingOccurrences(of: " by segment", with: "")) by \($0)" } ?? item.definition.name,
+                             goal: item.goal, goalWords: item.words, kind: item.definition.kind, segment: item.segmentName,
+                             unit: item.definition.unit, groups: stats, threshold: threshold,
+                             smallGroups: stats.contains { $0.n < IssueRanking.smallSample }, chartKind: item.definition.chart)
+    }
+
+    /// Groups in a natural order: by their leading number ("18-25" before "51+"), else by name.
+    static func groupOrder(_ a: String, _ b: String) -> Bool {
+        func lead(_ s: String) -> Double? { Double(s.prefix { $0.isNumber || $0 == "." }) }
+        switch (lead(a), lead(b)) {
+        case let (x?, y?) where x != y: return x < y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a < b
+        }
+    }
+}
