@@ -107,7 +107,7 @@ import TestSupport
         for name in ["CFO / Small Business Owner", "Busy Product Manager", "Eco-Conscious Shopper"] {
             #expect(result.stdout.contains(name))
         }
-        #expect(result.stdout.contains("banking_operations_manager): not shown, no lens applies"))
+        #expect(result.stdout.contains("banking_operations_manager): not shown, its goals need columns the data lacks"))
     }
 
     @Test func analyzeWritesJSONAndMarkdown() throws {

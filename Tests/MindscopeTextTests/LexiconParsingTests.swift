@@ -70,7 +70,6 @@ import TestSupport
     }
 
     @Test func theShippedLexiconsLoadCleanAndLarge() {
-        // Checked on a local: swift-testing on Linux crashes reflecting the whole LexiconSet.
         let warnings = Fixtures.loaded.warnings.map(\.description)
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(Fixtures.loaded.lexicons.sentiment.count > 7_000)
