@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Mindscope
 
 extension MindscopeCommand {
@@ -23,6 +24,9 @@ extension MindscopeCommand {
         @Option(help: "Override every persona's detail level: low, medium, high.")
         var detail: Persona.DetailLevel?
 
+        @Option(help: ArgumentHelp("Write each analysis's chart as SVG into DIR/<persona>/<analysis>.svg.", valueName: "DIR"))
+        var charts: String?
+
         @OptionGroup var data: PersonaOptions
         @OptionGroup var lexicons: LexiconOptions
 
@@ -37,6 +41,18 @@ extension MindscopeCommand {
                     .run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
             } catch {
                 throw Terminal.fail(error)
+            }
+            if let charts {
+                do {
+                    for reading in result.readings {
+                        for analysis in reading.analyses {
+                            let url = URL(fileURLWithPath: charts).appendingPathComponent(reading.persona.id).appendingPathComponent(analysis.chart)
+                            try AtomicFile.write(SVGChart.render(analysis, for: reading.persona), to: url)
+                        }
+                    }
+                } catch {
+                    throw Terminal.fail(error)
+                }
             }
             print(result.rendered(output), terminator: output == .json ? "\n" : "")
             Terminal.error(result.summary.line(for: input.file))

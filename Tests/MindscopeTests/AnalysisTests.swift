@@ -152,3 +152,96 @@ import TestSupport
         #expect(throws: PersonaError.self) { try persona.validateThemes(Fixtures.loaded.lexicons.themes.topics.map(\.id), path: "p.json") }
     }
 }
+
+/// The design notes' banking table read by the Retail Banking CXO, and by the operations
+/// manager whose goals it cannot answer.
+@Suite struct BankingAcceptanceTests {
+    let result = try! Fixtures.analyze(Fixtures.corpus("retail_banking_customers.csv"), personas: ["retail_banking_cxo", "banking_operations_manager"])
+
+    func analysis(_ id: String) -> TabularResult { result.readings[0].analyses.first { $0.id == id }! }
+
+    @Test func theCXOGetsTheFourAnalysesChosenByHerGoals() {
+        let cxo = result.readings[0]
+        #expect(cxo.analyses.map(\.id) == ["churn_rate_by_age_group", "products_per_customer_by_account_type",
+                                           "digital_adoption_by_age_group", "satisfaction_vs_churn"])
+        #expect(cxo.analyses.map(\.goal) == ["Reduce customer churn", "Increase cross-sell and upsell opportunities",
+                                             "Improve digital adoption rates", "Enhance customer satisfaction (NPS, CSAT)"])
+        #expect(cxo.analyses.allSatisfy { $0.smallGroups && $0.insight.contains("Small groups") })
+    }
+
+    @Test func youngestGroupChurnsMost() {
+        let churn = analysis("churn_rate_by_age_group")
+        #expect(churn.groups.map(\.group) == ["18-25", "26-35", "36-50", "51+"])
+        let young = churn.groups[0]
+        #expect(young.n == 2 && young.value == 1 && abs(young.low! - 0.342) < 0.001 && young.high == 1)
+        #expect(churn.insight.hasPrefix("Churn rate concentrates in 18-25"))
+    }
+
+    @Test func checkingHoldersHoldTheMostProducts() {
+        #expect(analysis("products_per_customer_by_account_type").insight.hasPrefix("Customers in Checking hold the most products"))
+    }
+
+    @Test func olderCustomersTransactButRarelyUseTheApp() {
+        let digital = analysis("digital_adoption_by_age_group")
+        #expect(digital.insight.hasPrefix("Customers in 51+ transact (20 transactions each) but rarely use the app"))
+    }
+
+    @Test func lowSatisfactionGoesWithChurn() {
+        let satisfaction = analysis("satisfaction_vs_churn")
+        #expect(satisfaction.threshold?.score == 7)
+        #expect(satisfaction.threshold?.below.value == 1 && satisfaction.threshold?.above.value == 0)
+    }
+
+    @Test func theOperationsManagerHearsWhatTheDataCannotAnswer() {
+        let ops = result.readings[1]
+        #expect(ops.analyses.isEmpty)
+        #expect(ops.unanswered.map(\.goal) == ["Improve transaction efficiency", "Reduce fraud losses", "Raise branch performance"])
+        #expect(ops.unanswered[1].needs.contains("a fraud flag per customer or transaction"))
+    }
+
+    @Test func olderCustomersChurningMoreChangesTheInsight() throws {
+        let csv = """
+            customer_id,age,account_type,churned,satisfaction_score
+            1,22,Savings,No,8
+            2,24,Checking,No,9
+            3,30,Savings,No,7
+            4,58,Savings,Yes,4
+            5,63,Checking,Yes,5
+            6,71,Savings,Yes,3
+            """
+        let cxo = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["retail_banking_cxo"]).readings[0]
+        let churn = cxo.analyses.first { $0.id == "churn_rate_by_age" }!
+        #expect(churn.groups.map(\.group) == ["18-25", "26-35", "51+"])
+        #expect(churn.insight.hasPrefix("Churn rate concentrates in 51+"))
+        #expect(cxo.unanswered.contains { $0.goal == "Increase cross-sell and upsell opportunities" && $0.needs == ["products per customer"] })
+    }
+
+    @Test func chartsAreStandaloneAccessibleSVG() {
+        for analysis in result.readings[0].analyses {
+            let svg = SVGChart.render(analysis, for: result.readings[0].persona)
+            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
+            #expect(svg.contains("<title id=\"chart-title\">") && svg.contains("<desc id=\"chart-desc\">"))
+            #expect(svg.contains("For Chief Customer Officer - Retail Banking"))
+            #expect(!svg.contains("<script") && !svg.contains("href=\"http"))
+        }
+    }
+
+    @Test func chartTextFromTheDataIsEscaped() {
+        var churn = analysis("churn_rate_by_age_group")
+        churn.groups[0].group = "<script>alert(1)</script>"
+        let svg = SVGChart.render(churn, for: Persona(id: "x", name: "A & B <C>"))
+        #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("A &amp; B &lt;C&gt;"))
+    }
+
+    @Test func jsonCarriesAnalysesAndUnanswered() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(result.json.text.utf8)) as! [String: Any]
+        let cxo = (object["personas"] as! [[String: Any]])[0]
+        let first = (cxo["analyses"] as! [[String: Any]])[0]
+        #expect(first["id"] as? String == "churn_rate_by_age_group" && first["goal"] as? String == "Reduce customer churn")
+        #expect(first["chart"] as? String == "churn_rate_by_age_group.svg")
+        let group = (first["groups"] as! [[String: Any]])[0]
+        #expect(group["group"] as? String == "18-25" && group["n"] as? Int == 2 && group["value"] as? Double == 1 && group["high"] as? Double == 1)
+        let ops = (object["personas"] as! [[String: Any]])[1]
+        #expect((ops["unanswered"] as! [[String: Any]]).count == 3)
+    }
+}
