@@ -10,6 +10,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // HTML built by construction: every text node is escaped (the report shows comments).
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         // System ICU (libicu-dev), found through pkg-config.
@@ -24,7 +26,7 @@ let package = Package(
         // The text core: tokenizer, lexicons, sentiment, themes. No I/O, no personas.
         .target(name: "MindscopeText", dependencies: ["CICUShim"]),
         // The domain layer: records and readers, lexicon loading from disk, tagging, evaluation.
-        .target(name: "Mindscope", dependencies: ["MindscopeText"]),
+        .target(name: "Mindscope", dependencies: ["MindscopeText", .product(name: "Plot", package: "Plot")]),
         // The thin command-line tool.
         .executableTarget(
             name: "MindscopeCLI",
