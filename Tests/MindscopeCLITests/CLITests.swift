@@ -136,3 +136,27 @@ import TestSupport
         #expect(invalid.status == 4 && invalid.stderr.contains("field 'preferences.detail_level'"))
     }
 }
+
+@Suite struct ReportCLITests {
+    let cli = CLITests()
+
+    @Test(arguments: ["ecommerce_feedback.csv", "retail_banking_customers.csv"])
+    func reportsAreSelfContainedHTML(_ corpus: String) throws {
+        let out = Fixtures.temporaryFile("", name: "report.html")
+        let result = try cli.run(["report", Fixtures.corpus(corpus), "--out", out])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"))
+        #expect(html.contains("<svg") == (corpus == "retail_banking_customers.csv"))
+    }
+
+    @Test func commentTextIsEscaped() throws {
+        let input = Fixtures.temporaryFile("id,comment,order_value\n1,\"<script>alert(1)</script> terrible support <img src=x onerror=alert(2)>\",$50\n2,Great delivery,$20\n")
+        let out = Fixtures.temporaryFile("", name: "x.html")
+        #expect(try cli.run(["report", input, "--out", out]).status == 0)
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(!html.contains("<script") && !html.contains("<img"))
+        #expect(html.contains("&lt;img src=x onerror=alert"))
+    }
+}

@@ -67,7 +67,10 @@ public struct FeedbackAnalysis: Sendable {
                 result.insight = narrator.narrate(result, persona: persona)
                 return result
             }
-            reading.unanswered = plan.unanswered
+            // A goal a comment lens already reads ("Retain high-value customers" → revenue risk)
+            // is answered, even where no tabular analysis can run.
+            let answered = Set(issues.isEmpty ? [] : selection.lenses.flatMap(\.statements))
+            reading.unanswered = plan.unanswered.filter { !answered.contains($0.goal) }
             if issues.isEmpty && reading.analyses.isEmpty {
                 if !plan.unanswered.isEmpty {
                     reading.unserved = "its goals need columns the data lacks (\(plan.unanswered.flatMap(\.needs).joined(separator: "; ")))"

@@ -30,6 +30,8 @@ public struct LensWeight: Sendable, Hashable {
     public var lens: Lens
     public var weight: Double
     public var why: String
+    /// The goals and pain points that chose the lens.
+    public var statements: [String] = []
 }
 
 /// A theme a persona emphasises, and why.

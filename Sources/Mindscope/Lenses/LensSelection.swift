@@ -35,7 +35,7 @@ public struct LensSelection: Sendable {
             let most = Double(lensHits.values.map(\.count).max() ?? 0)
             lenses = Lens.allCases.compactMap { lens in
                 guard let found = lensHits[lens.rawValue], most > 0 else { return nil }
-                return LensWeight(lens: lens, weight: Double(found.count) / most, why: explain(found))
+                return LensWeight(lens: lens, weight: Double(found.count) / most, why: explain(found), statements: found.map(\.text))
             }
         } else {
             lenses = Lens.allCases.compactMap { lens in
