@@ -18,11 +18,17 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Same as --column rating=HEADER.", valueName: "HEADER")) var ratingColumn: String?
     @Option(help: ArgumentHelp("Same as --column value=HEADER.", valueName: "HEADER")) var valueColumn: String?
 
+    @Option(help: ArgumentHelp("Age groups for a numeric age column (default 18-25,26-35,36-50,51+).", valueName: "GROUPS"))
+    var ageGroups: String?
+
     @Flag(help: "Stop at the first row or field that cannot be read, with exit code 1.") var strict = false
     @Flag(name: .shortAndLong, help: "Print the layout and the columns chosen, and why, on stderr.") var verbose = false
 
     func validate() throws {
         _ = try overrides()
+        if let ageGroups, AgeBins(ageGroups) == nil {
+            throw ValidationError("--age-groups '\(ageGroups)': expected lower bounds such as 18-25,26-35,36-50,51+")
+        }
     }
 
     /// The role overrides, from --column and the four shorthand flags.
@@ -47,6 +53,7 @@ struct InputOptions: ParsableArguments {
             let reader = try SurveyReader(path: file, format: inputFormat ?? format, columnSynonyms: set.columns, vocabulary: set.values,
                                           overrides: try overrides())
             reader.strict = strict
+            if let ageGroups, let bins = AgeBins(ageGroups) { reader.ageBins = bins }
             for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }
             if verbose { for line in Inspection(reader).columnLines { Terminal.error(line) } }
             return reader

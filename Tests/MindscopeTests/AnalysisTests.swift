@@ -245,3 +245,29 @@ import TestSupport
         #expect((ops["unanswered"] as! [[String: Any]]).count == 3)
     }
 }
+
+@Suite struct ChartKindTests {
+    @Test(arguments: ["bar", "box", "histogram", "grouped_bar", "line", "strip"])
+    func everyChartKindRendersAccessibleSVG(_ kind: String) throws {
+        let result = try Fixtures.analyze(Fixtures.corpus("retail_banking_customers.csv"), personas: ["retail_banking_cxo"])
+        for var analysis in result.readings[0].analyses {
+            analysis.chartKind = kind
+            let svg = SVGChart.render(analysis, for: result.readings[0].persona)
+            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>") && svg.contains("<desc id=\"chart-desc\">"))
+            #expect(!svg.contains("nan") && !svg.contains("inf"))
+        }
+    }
+
+    @Test func aFileWithCommentsAndCustomerColumnsGetsBothReadings() throws {
+        let csv = """
+            customer_id,age_group,churned,comment
+            1,18-25,Yes,"Terrible app, never buying again"
+            2,26-35,No,Great support
+            3,18-25,Yes,Fees are too high
+            4,51+,No,Fine
+            """
+        let cxo = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["retail_banking_cxo"]).readings[0]
+        #expect(!cxo.issues.isEmpty && cxo.analyses.map(\.id) == ["churn_rate_by_age_group"])
+        #expect(!cxo.insight.isEmpty)
+    }
+}

@@ -16,6 +16,8 @@ public enum SVGChart {
         case "box": svg = box(result, title: result.name)
         case "grouped_bar": svg = groupedBar(result, title: result.name)
         case "strip": svg = strip(result, title: result.name)
+        case "histogram": svg = histogram(result, title: result.name)
+        case "line": svg = line(result, title: result.name)
         default: svg = bar(result, title: result.name)
         }
         // The persona the chart is titled for, under the title.
@@ -153,6 +155,46 @@ public enum SVGChart {
         body += "<rect x=\"\(n(plot.right - 190))\" y=\"52\" width=\"14\" height=\"14\" fill=\"#4d4d4d\"/><text x=\"\(n(plot.right - 170))\" y=\"64\" font-size=\"12\">app logins</text>"
         body += "<rect x=\"\(n(plot.right - 95))\" y=\"52\" width=\"14\" height=\"14\" fill=\"url(#hatch)\" stroke=\"#333\"/><text x=\"\(n(plot.right - 75))\" y=\"64\" font-size=\"12\">transactions</text>\n"
         let description = "Mean app logins and transactions per customer by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(number($0.extra["numerator"] ?? 0)) logins, \(number($0.extra["denominator"] ?? 0)) transactions, \(number($0.value)) \(result.unit) (n=\($0.n))" }.joined(separator: "; ") + "."
+        return document(title: title, description: description, body: body)
+    }
+
+    /// Mean per group as adjacent bars on a shared axis (a histogram of the group means), for
+    /// distributions when `chart = histogram`.
+    static func histogram(_ result: TabularResult, title: String) -> String {
+        let groups = result.groups
+        let maximum = niceMaximum(groups.map(\.value).max() ?? 1)
+        let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
+        var body = axes(maximum: maximum, format: number, yLabel: result.unit.capitalizedFirst, xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        for (index, group) in groups.enumerated() {
+            let x = plot.left + slot * Double(index)
+            body += "<rect x=\"\(n(x))\" y=\"\(n(y(group.value, maximum)))\" width=\"\(n(slot))\" height=\"\(n(plot.bottom - y(group.value, maximum)))\" fill=\"#bdbdbd\" stroke=\"#333\"/>"
+            body += "<text x=\"\(n(x + slot / 2))\" y=\"\(n(y(group.value, maximum) - 6))\" text-anchor=\"middle\" font-size=\"12\">\(number(group.value))</text>"
+            body += "<text x=\"\(n(x + slot / 2))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(escape(group.group))</text>"
+            body += "<text x=\"\(n(x + slot / 2))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n)</text>\n"
+        }
+        let description = "\(result.unit.capitalizedFirst) by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(number($0.value)) (n=\($0.n))" }.joined(separator: "; ") + "."
+        return document(title: title, description: description, body: body)
+    }
+
+    /// Values per group joined by a line, with markers (for ordered groups such as ages), when
+    /// `chart = line`.
+    static func line(_ result: TabularResult, title: String) -> String {
+        let groups = result.groups
+        let isRate = result.kind == .rateBySegment
+        let maximum = isRate ? 1 : niceMaximum(groups.map(\.value).max() ?? 1)
+        let step = (plot.right - plot.left - 40) / Double(max(groups.count - 1, 1))
+        func x(_ index: Int) -> Double { plot.left + 20 + step * Double(index) }
+        var body = axes(maximum: maximum, format: isRate ? percent : number, yLabel: result.unit.capitalizedFirst, xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        let points = groups.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element.value, maximum)))" }.joined(separator: " ")
+        body += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#333\" stroke-width=\"2.5\"/>\n"
+        for (index, group) in groups.enumerated() {
+            let label = isRate ? percent(group.value) : number(group.value)
+            body += "<circle cx=\"\(n(x(index)))\" cy=\"\(n(y(group.value, maximum)))\" r=\"5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"2\"/>"
+            body += "<text x=\"\(n(x(index)))\" y=\"\(n(y(group.value, maximum) - 10))\" text-anchor=\"middle\" font-size=\"12\">\(label)</text>"
+            body += "<text x=\"\(n(x(index)))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(escape(group.group))</text>"
+            body += "<text x=\"\(n(x(index)))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n)</text>\n"
+        }
+        let description = "\(result.unit.capitalizedFirst) by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(isRate ? percent($0.value) : number($0.value)) (n=\($0.n))" }.joined(separator: "; ") + "."
         return document(title: title, description: description, body: body)
     }
 
