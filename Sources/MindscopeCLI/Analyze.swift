@@ -15,33 +15,16 @@ extension MindscopeCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .customLong("persona"), help: ArgumentHelp("A persona by name (from personas/) or by path to a JSON file (repeatable).", valueName: "NAME|PATH"))
-        var personaNames: [String] = []
-
         @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json.")
         var output: AnalysisFormat = .text
-
-        @Option(help: "Override every persona's detail level: low, medium, high.")
-        var detail: Persona.DetailLevel?
 
         @Option(help: ArgumentHelp("Write each analysis's chart as SVG into DIR/<persona>/<analysis>.svg.", valueName: "DIR"))
         var charts: String?
 
-        @OptionGroup var data: PersonaOptions
-        @OptionGroup var lexicons: LexiconOptions
+        @OptionGroup var analysis: AnalysisOptions
 
         func run() throws {
-            let (analyzer, set) = try lexicons.load()
-            var personas = try data.load(personaNames, themes: set.lexicons.themes)
-            if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
-            let reader = try input.open(set)
-            let result: AnalysisResult
-            do {
-                result = try FeedbackAnalysis(analyzer: analyzer, lexicons: set)
-                    .run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
-            } catch {
-                throw Terminal.fail(error)
-            }
+            let result = try analysis.analyze(input)
             if let charts {
                 do {
                     for reading in result.readings {
@@ -61,4 +44,3 @@ extension MindscopeCommand {
 }
 
 extension AnalysisFormat: ExpressibleByArgument {}
-extension Persona.DetailLevel: ExpressibleByArgument {}

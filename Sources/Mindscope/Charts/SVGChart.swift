@@ -89,6 +89,12 @@ public enum SVGChart {
         return 10 * magnitude
     }
 
+    /// A group's name under the axis and a note (its n) under that.
+    static func groupLabel(at x: Double, _ name: String, note: String) -> String {
+        "<text x=\"\(n(x))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#111\">\(escape(name))</text>"
+            + "<text x=\"\(n(x))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(note))</text>\n"
+    }
+
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
     static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
 
@@ -108,8 +114,7 @@ public enum SVGChart {
                 body += "<path d=\"M\(n(cx)) \(n(y(low, 1))) V\(n(y(high, 1))) M\(n(cx - 6)) \(n(y(low, 1))) H\(n(cx + 6)) M\(n(cx - 6)) \(n(y(high, 1))) H\(n(cx + 6))\" stroke=\"#999\" stroke-width=\"2\" fill=\"none\"/>\n"
             }
             body += "<text x=\"\(n(x + w / 2))\" y=\"\(n(top - 8))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#111\">\(percent(group.value))</text>"
-            body += "<text x=\"\(n(x + w / 2))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#111\">\(escape(group.group))</text>"
-            body += "<text x=\"\(n(x + w / 2))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n)</text>\n"
+            body += groupLabel(at: x + w / 2, group.group, note: "n=\(group.n)")
         }
         let description = "\(result.unit.capitalizedFirst) by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(percent($0.value)) of \($0.n)" }.joined(separator: "; ") + ". Whiskers show 95% intervals."
         return document(title: title, description: description, body: body)
@@ -129,8 +134,7 @@ public enum SVGChart {
             body += "<rect x=\"\(n(x))\" y=\"\(n(y(q3, maximum)))\" width=\"\(n(w))\" height=\"\(n(max(y(q1, maximum) - y(q3, maximum), 2)))\" fill=\"#d9d9d9\" stroke=\"#333\"><title>\(escape("\(group.group): mean \(number(group.value)), median \(number(median)), n=\(group.n)"))</title></rect>\n"
             body += "<line x1=\"\(n(x))\" y1=\"\(n(y(median, maximum)))\" x2=\"\(n(x + w))\" y2=\"\(n(y(median, maximum)))\" stroke=\"#111\" stroke-width=\"3\"/>"
             body += "<circle cx=\"\(n(cx))\" cy=\"\(n(y(group.value, maximum)))\" r=\"4\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"2\"/>\n"
-            body += "<text x=\"\(n(cx))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#111\">\(escape(group.group))</text>"
-            body += "<text x=\"\(n(cx))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n), mean \(number(group.value))</text>\n"
+            body += groupLabel(at: cx, group.group, note: "n=\(group.n), mean \(number(group.value))")
         }
         let description = "\(result.unit.capitalizedFirst) per customer by \(result.segment ?? "group"): " + groups.map { "\($0.group) mean \(number($0.value)) (n=\($0.n))" }.joined(separator: "; ") + ". Boxes show quartiles, the thick line the median, the dot the mean."
         return document(title: title, description: description, body: body)
@@ -149,8 +153,7 @@ public enum SVGChart {
                 body += "<rect x=\"\(n(x + offset))\" y=\"\(n(y(value, maximum)))\" width=\"\(n(w))\" height=\"\(n(plot.bottom - y(value, maximum)))\" fill=\"\(fill)\" stroke=\"#333\"/>"
                 body += "<text x=\"\(n(x + offset + w / 2))\" y=\"\(n(y(value, maximum) - 6))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#111\">\(number(value))</text>\n"
             }
-            body += "<text x=\"\(n(x + w))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#111\">\(escape(group.group))</text>"
-            body += "<text x=\"\(n(x + w))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n), ratio \(number(group.value))</text>\n"
+            body += groupLabel(at: x + w, group.group, note: "n=\(group.n), ratio \(number(group.value))")
         }
         body += "<rect x=\"\(n(plot.right - 190))\" y=\"52\" width=\"14\" height=\"14\" fill=\"#4d4d4d\"/><text x=\"\(n(plot.right - 170))\" y=\"64\" font-size=\"12\">app logins</text>"
         body += "<rect x=\"\(n(plot.right - 95))\" y=\"52\" width=\"14\" height=\"14\" fill=\"url(#hatch)\" stroke=\"#333\"/><text x=\"\(n(plot.right - 75))\" y=\"64\" font-size=\"12\">transactions</text>\n"
@@ -169,8 +172,7 @@ public enum SVGChart {
             let x = plot.left + slot * Double(index)
             body += "<rect x=\"\(n(x))\" y=\"\(n(y(group.value, maximum)))\" width=\"\(n(slot))\" height=\"\(n(plot.bottom - y(group.value, maximum)))\" fill=\"#bdbdbd\" stroke=\"#333\"/>"
             body += "<text x=\"\(n(x + slot / 2))\" y=\"\(n(y(group.value, maximum) - 6))\" text-anchor=\"middle\" font-size=\"12\">\(number(group.value))</text>"
-            body += "<text x=\"\(n(x + slot / 2))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(escape(group.group))</text>"
-            body += "<text x=\"\(n(x + slot / 2))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n)</text>\n"
+            body += groupLabel(at: x + slot / 2, group.group, note: "n=\(group.n)")
         }
         let description = "\(result.unit.capitalizedFirst) by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(number($0.value)) (n=\($0.n))" }.joined(separator: "; ") + "."
         return document(title: title, description: description, body: body)
@@ -191,8 +193,7 @@ public enum SVGChart {
             let label = isRate ? percent(group.value) : number(group.value)
             body += "<circle cx=\"\(n(x(index)))\" cy=\"\(n(y(group.value, maximum)))\" r=\"5\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"2\"/>"
             body += "<text x=\"\(n(x(index)))\" y=\"\(n(y(group.value, maximum) - 10))\" text-anchor=\"middle\" font-size=\"12\">\(label)</text>"
-            body += "<text x=\"\(n(x(index)))\" y=\"\(n(plot.bottom + 18))\" text-anchor=\"middle\" font-size=\"12\">\(escape(group.group))</text>"
-            body += "<text x=\"\(n(x(index)))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">n=\(group.n)</text>\n"
+            body += groupLabel(at: x(index), group.group, note: "n=\(group.n)")
         }
         let description = "\(result.unit.capitalizedFirst) by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(isRate ? percent($0.value) : number($0.value)) (n=\($0.n))" }.joined(separator: "; ") + "."
         return document(title: title, description: description, body: body)

@@ -110,9 +110,6 @@ public struct FeedbackAggregate: Sendable {
     /// How many comments complain about exactly each set of themes (for "fixing these themes
     /// addresses X of N comments"); bounded by the number of theme combinations, not rows.
     public private(set) var complaintSets: [Set<String>: Int] = [:]
-    /// How many comments mention both themes (theme → other theme → count); bounded by the
-    /// number of theme pairs.
-    public private(set) var coMentions: [String: [String: Int]] = [:]
     /// The highest-value comments with a complaint.
     public private(set) var valuableComplaints: [Evidence] = []
 
@@ -129,9 +126,6 @@ public struct FeedbackAggregate: Sendable {
         let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
         let mentioned = Set(facts.themes.map(\.theme))
         let share = negativeThemes.isEmpty ? 0 : 1 / Double(negativeThemes.count)
-        for theme in mentioned {
-            for other in mentioned where other != theme { coMentions[theme, default: [:]][other, default: 0] += 1 }
-        }
         let praised = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .positive }.map(\.theme))
         for theme in mentioned {
             for other in praised where other != theme { praisedWith[theme, default: [:]][other, default: 0] += 1 }

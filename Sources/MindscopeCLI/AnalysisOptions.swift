@@ -1,0 +1,30 @@
+import ArgumentParser
+import Mindscope
+
+/// Who reads the data and how much detail they get; shared by `analyze` and `report`.
+struct AnalysisOptions: ParsableArguments {
+    @Option(name: .customLong("persona"), help: ArgumentHelp("A persona by name (from personas/) or by path to a JSON file (repeatable; default: every persona the data can serve).", valueName: "NAME|PATH"))
+    var personaNames: [String] = []
+
+    @Option(help: "Override every persona's detail level: low, medium, high.")
+    var detail: Persona.DetailLevel?
+
+    @OptionGroup var data: PersonaOptions
+    @OptionGroup var lexicons: LexiconOptions
+
+    /// Loads everything, reads the export once, and returns every persona's reading.
+    func analyze(_ input: InputOptions) throws -> AnalysisResult {
+        let (analyzer, set) = try lexicons.load()
+        var personas = try data.load(personaNames, themes: set.lexicons.themes)
+        if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
+        let reader = try input.open(set)
+        do {
+            return try FeedbackAnalysis(analyzer: analyzer, lexicons: set)
+                .run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+}
+
+extension Persona.DetailLevel: ExpressibleByArgument {}
