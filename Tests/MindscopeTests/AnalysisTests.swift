@@ -271,3 +271,24 @@ import TestSupport
         #expect(!cxo.insight.isEmpty)
     }
 }
+
+@Suite struct GeneratorTests {
+    func generate(_ rows: Int, seed: UInt64) -> [String] {
+        var lines: [String] = []
+        CorpusGenerator(seed: seed).csv(rows: rows) { lines.append($0) }
+        return lines
+    }
+
+    @Test func theSameSeedWritesTheSameFile() {
+        #expect(generate(200, seed: 9) == generate(200, seed: 9))
+        #expect(generate(200, seed: 9) != generate(200, seed: 10))
+    }
+
+    @Test func generatedExportsReadCleanly() throws {
+        let path = Fixtures.temporaryFile(generate(500, seed: 4).joined(separator: "\n") + "\n")
+        let (reader, records, reports) = try Fixtures.records(path)
+        #expect(records.count == 500 && reports.isEmpty)
+        #expect(reader.roles[.rating] != nil && reader.roles[.value] != nil && reader.roles[.churned] != nil)
+        #expect(reader.segmentNames == ["region", "plan"])
+    }
+}

@@ -217,7 +217,8 @@ enum Format {
     static func ids(_ evidence: [Evidence]) -> String {
         var seen: [String] = []
         for item in sortedByID(evidence) where !seen.contains(item.id) { seen.append(item.id) }
-        return seen.map { "#\($0)" }.joined(separator: ", ")
+        // Three ids are enough to look up; the counts say how many there are.
+        return seen.prefix(3).map { "#\($0)" }.joined(separator: ", ") + (seen.count > 3 ? ", …" : "")
     }
 
     /// Evidence in id order, numbers by value ("#9" before "#10").

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Mindscope
+
+extension MindscopeCommand {
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a seeded synthetic survey export (CSV) for benchmarks and scale tests.",
+            discussion: """
+                $ mindscope generate --rows 100000 --seed 7 > export.csv
+                """
+        )
+
+        @Option(help: "How many data rows.") var rows = 1000
+        @Option(help: "The seed: the same seed writes the same file.") var seed: UInt64 = 1
+
+        func validate() throws {
+            guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
+        }
+
+        func run() {
+            let out = Output()
+            CorpusGenerator(seed: seed).csv(rows: rows) { out.line($0) }
+            out.flush()
+        }
+    }
+}
