@@ -31,8 +31,16 @@ public struct Tagger: Sendable {
             write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
                                  + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + segmentNames))
         }
-        while let record = try input.next(report: report) {
-            let tagged = TagRecord(record, analysis: analyzer.analyze(record.text), segmentNames: segmentNames, explain: explain)
+        let analyzer = self.analyzer, explain = self.explain
+        var batch: [FeedbackRecord] = []
+        func flush() {
+            let tagged = ParallelBatches.map(batch) { record in
+                TagRecord(record, analysis: analyzer.analyze(record.text), segmentNames: segmentNames, explain: explain)
+            }
+            for record in tagged { emit(record) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        func emit(_ tagged: TagRecord) {
             switch format {
             case .jsonl:
                 write(tagged.json.text)
@@ -46,6 +54,11 @@ public struct Tagger: Sendable {
                                      + tagged.segments.map(\.value)))
             }
         }
+        while let record = try input.next(report: report) {
+            batch.append(record)
+            if batch.count == ParallelBatches.size { flush() }
+        }
+        flush()
         if input.reader.header.rows > 0, input.summary.read == 0 {
             report("\(input.path): the file has a header and no rows")
         }
