@@ -54,9 +54,14 @@ public struct Tagger: Sendable {
                                      + tagged.segments.map(\.value)))
             }
         }
-        while let record = try input.next(report: report) {
-            batch.append(record)
-            if batch.count == ParallelBatches.size { flush() }
+        do {
+            while let record = try input.next(report: report) {
+                batch.append(record)
+                if batch.count == ParallelBatches.size { flush() }
+            }
+        } catch {
+            flush()  // the rows before a --strict stop are still written
+            throw error
         }
         flush()
         if input.reader.header.rows > 0, input.summary.read == 0 {
