@@ -23,6 +23,8 @@ extension MindscopeCommand {
         var output: TagOutputFormat = .jsonl
 
         @Flag(help: "Add each score's contributing words, rules and amounts.") var explain = false
+        @Flag(help: "CSV output: leave cells starting with = + - @ as they are (by default they get a leading ' so spreadsheets do not run them).")
+        var allowFormulas = false
 
         @OptionGroup var lexicons: LexiconOptions
 
@@ -32,6 +34,7 @@ extension MindscopeCommand {
             var tagger = Tagger(analyzer: analyzer)
             tagger.format = output
             tagger.explain = explain
+            tagger.neutralizeFormulas = !allowFormulas
             let out = Output()
             let summary: InputSummary
             do {

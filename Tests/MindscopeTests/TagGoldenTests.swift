@@ -86,3 +86,23 @@ import TestSupport
         #expect(decoded == [text])
     }
 }
+
+@Suite struct CSVInjectionTests {
+    @Test func formulaCellsAreNeutralisedUnlessAllowed() throws {
+        let file = Fixtures.temporaryFile("id,comment,region\n=1+1,\"=HYPERLINK(\"\"http://x\"\",\"\"hi\"\")\",@evil\n2,-10 bad,EU\n")
+        func tag(_ neutralize: Bool) throws -> [String] {
+            var tagger = Tagger(analyzer: Fixtures.analyzer)
+            tagger.format = .csv
+            tagger.neutralizeFormulas = neutralize
+            var lines: [String] = []
+            _ = try tagger.run(Fixtures.survey(file), write: { lines.append($0) }, report: { _ in })
+            return lines
+        }
+        let safe = try tag(true)
+        #expect(safe[1].hasPrefix("'=1+1,\"'=HYPERLINK("))
+        #expect(safe[1].hasSuffix(",'@evil"))
+        #expect(safe[2].hasPrefix("2,'-10 bad,"))
+        #expect(safe[2].contains(",-0."))  // a negative score stays a number
+        #expect(try tag(false)[1].hasPrefix("=1+1,\"=HYPERLINK("))
+    }
+}

@@ -14,6 +14,8 @@ public struct Tagger: Sendable {
     public var analyzer: TextAnalyzer
     public var format: TagOutputFormat = .jsonl
     public var explain = false
+    /// Neutralise data cells that a spreadsheet would run as formulas (see ``CSVLine/inert(_:)``).
+    public var neutralizeFormulas = true
 
     public init(analyzer: TextAnalyzer) {
         self.analyzer = analyzer
@@ -31,7 +33,7 @@ public struct Tagger: Sendable {
             write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
                                  + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + segmentNames))
         }
-        let analyzer = self.analyzer, explain = self.explain
+        let analyzer = self.analyzer, explain = self.explain, neutralize = neutralizeFormulas
         var batch: [FeedbackRecord] = []
         func flush() {
             let tagged = ParallelBatches.map(batch) { record in
@@ -47,11 +49,12 @@ public struct Tagger: Sendable {
             case .csv:
                 let scores = Dictionary(tagged.themes.map { ($0.theme, $0.score) }, uniquingKeysWith: { a, _ in a })
                 func number(_ x: Double?) -> String { x.map { String($0) } ?? "" }
-                write(CSVLine.format([tagged.id, tagged.text, String(tagged.sentiment.score), tagged.sentiment.label.rawValue]
+                let cell = { (text: String) in neutralize ? CSVLine.inert(text) : text }
+                write(CSVLine.format([cell(tagged.id), cell(tagged.text), String(tagged.sentiment.score), tagged.sentiment.label.rawValue]
                                      + themeIDs.map { number(scores[$0]) }
                                      + [tagged.signals.joined(separator: ";"), number(tagged.rating), number(tagged.ratingNormalized),
                                         number(tagged.value), tagged.currency ?? "", tagged.churned.map { String($0) } ?? ""]
-                                     + tagged.segments.map(\.value)))
+                                     + tagged.segments.map { cell($0.value) }))
             }
         }
         do {
@@ -73,6 +76,14 @@ public struct Tagger: Sendable {
 
 /// RFC 4180 output: fields with a comma, quote or line break are quoted, quotes doubled.
 enum CSVLine {
+    /// A cell from the data made inert for spreadsheets (OWASP CSV injection): text starting
+    /// with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so Excel, Sheets
+    /// and LibreOffice show it rather than evaluate it.
+    static func inert(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        return "'" + cell
+    }
+
     static func format(_ fields: [String]) -> String {
         fields.map { field in
             field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
