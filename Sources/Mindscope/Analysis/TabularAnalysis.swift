@@ -118,6 +118,10 @@ public struct TabularResult: Sendable {
     public var smallGroups: Bool
     public var insight: String = ""
     public var chart: String { "\(id).svg" }
+    /// The segment column's header for display ("age group").
+    public var segmentLabel: String { segment.map(Self.label) ?? "" }
+
+    static func label(_ header: String) -> String { header.replacingOccurrences(of: "_", with: " ") }
     public var chartKind: String
 }
 
@@ -136,7 +140,7 @@ public struct TabularAggregate: Sendable {
     static let valueLimit = 20_000
     private var groups: [String: [String: Accumulator]] = [:]
     private var order: [String: [String]] = [:]
-    private var sampler = ReservoirGenerator(state: 0x7AB1E)
+    private var sampler = SplitMix64(state: 0x7AB1E)
 
     public init() {}
 
@@ -239,7 +243,7 @@ public struct TabularAggregate: Sendable {
         case .unavailable:
             break
         }
-        let segmentLabel = item.segmentName.map { $0.replacingOccurrences(of: "_", with: " ") }
+        let segmentLabel = item.segmentName.map(TabularResult.label)
         return TabularResult(id: item.id, name: segmentLabel.map { "\(item.definition.name.replacingOccurrences(of: " by segment", with: "")) by \($0)" } ?? item.definition.name,
                              goal: item.goal, goalWords: item.words, kind: item.definition.kind, segment: item.segmentName,
                              unit: item.definition.unit, groups: stats, threshold: threshold,

@@ -95,8 +95,8 @@ public enum SVGChart {
             + "<text x=\"\(n(x))\" y=\"\(n(plot.bottom + 34))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#555\">\(escape(note))</text>\n"
     }
 
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
-    static func number(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.2f", x) }
+    static func percent(_ x: Double) -> String { Format.percent(x) }
+    static func number(_ x: Double) -> String { Format.number(x, trimmed: true) }
 
     // MARK: Charts
 
@@ -104,7 +104,7 @@ public enum SVGChart {
     static func bar(_ result: TabularResult, title: String) -> String {
         let groups = result.groups
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
-        var body = axes(maximum: 1, format: percent, yLabel: result.unit.capitalizedFirst + " (%)", xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        var body = axes(maximum: 1, format: percent, yLabel: result.unit.capitalizedFirst + " (%)", xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index) + slot * 0.2, w = slot * 0.6
             let top = y(group.value, 1)
@@ -125,7 +125,7 @@ public enum SVGChart {
         let groups = result.groups
         let maximum = niceMaximum(groups.map { $0.extra["max"] ?? $0.value }.max() ?? 1)
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
-        var body = axes(maximum: maximum, format: number, yLabel: result.unit.capitalizedFirst, xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        var body = axes(maximum: maximum, format: number, yLabel: result.unit.capitalizedFirst, xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index) + slot * 0.3, w = slot * 0.4, cx = x + w / 2
             let q1 = group.extra["q1"] ?? group.value, q3 = group.extra["q3"] ?? group.value
@@ -145,7 +145,7 @@ public enum SVGChart {
         let groups = result.groups
         let maximum = niceMaximum(groups.flatMap { [$0.extra["numerator"] ?? 0, $0.extra["denominator"] ?? 0] }.max() ?? 1)
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
-        var body = axes(maximum: maximum, format: number, yLabel: "Mean per customer", xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        var body = axes(maximum: maximum, format: number, yLabel: "Mean per customer", xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index) + slot * 0.15, w = slot * 0.35
             for (offset, key, fill) in [(0.0, "numerator", "#4d4d4d"), (w, "denominator", "url(#hatch)")] {
@@ -167,7 +167,7 @@ public enum SVGChart {
         let groups = result.groups
         let maximum = niceMaximum(groups.map(\.value).max() ?? 1)
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
-        var body = axes(maximum: maximum, format: number, yLabel: result.unit.capitalizedFirst, xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        var body = axes(maximum: maximum, format: number, yLabel: result.unit.capitalizedFirst, xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index)
             body += "<rect x=\"\(n(x))\" y=\"\(n(y(group.value, maximum)))\" width=\"\(n(slot))\" height=\"\(n(plot.bottom - y(group.value, maximum)))\" fill=\"#bdbdbd\" stroke=\"#333\"/>"
@@ -186,7 +186,7 @@ public enum SVGChart {
         let maximum = isRate ? 1 : niceMaximum(groups.map(\.value).max() ?? 1)
         let step = (plot.right - plot.left - 40) / Double(max(groups.count - 1, 1))
         func x(_ index: Int) -> Double { plot.left + 20 + step * Double(index) }
-        var body = axes(maximum: maximum, format: isRate ? percent : number, yLabel: result.unit.capitalizedFirst, xLabel: result.segment?.replacingOccurrences(of: "_", with: " ") ?? "")
+        var body = axes(maximum: maximum, format: isRate ? percent : number, yLabel: result.unit.capitalizedFirst, xLabel: result.segmentLabel)
         let points = groups.enumerated().map { "\(n(x($0.offset))),\(n(y($0.element.value, maximum)))" }.joined(separator: " ")
         body += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"#333\" stroke-width=\"2.5\"/>\n"
         for (index, group) in groups.enumerated() {

@@ -34,7 +34,7 @@ public struct CorpusGenerator: Sendable {
 
     /// CSV with a header, `rows` data rows, written through `write` line by line.
     public func csv(rows: Int, write: (String) -> Void) {
-        var random = ReservoirGenerator(state: seed)
+        var random = SplitMix64(state: seed)
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
         func chance(_ p: Double) -> Bool { Double(random.next() % 10_000) / 10_000 < p }
         write("customer_id,rating,comment,order_value,region,plan,churned")

@@ -99,9 +99,8 @@ public struct FeedbackAggregate: Sendable {
     /// seeded), so memory stays bounded and quantiles stay exact on small files.
     public private(set) var values: [Double] = []
     private var valuesSeen = 0
-    private var sampler = ReservoirGenerator(state: 0x5EED)
+    private var sampler = SplitMix64(state: 0x5EED)
     public static let valueSampleLimit = 100_000
-    public private(set) var hasRatings = false
     /// Churn-intent comments, strongest (highest value) first.
     public private(set) var churned: [Evidence] = []
     /// Comments with an order value, no complaint and a clearly positive tone, lowest value first.
@@ -121,7 +120,6 @@ public struct FeedbackAggregate: Sendable {
     public mutating func add(_ facts: CommentFacts) {
         comments += 1
         if let value = facts.value { sample(value) }
-        if facts.rating != nil { hasRatings = true }
         let p = facts.churnLikelihood
         let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
         let mentioned = Set(facts.themes.map(\.theme))
@@ -207,8 +205,8 @@ public struct FeedbackAggregate: Sendable {
     }
 }
 
-/// SplitMix64, for a reproducible reservoir.
-struct ReservoirGenerator: Sendable {
+/// SplitMix64: a small seeded generator for the reservoirs and the corpus generator.
+struct SplitMix64: Sendable {
     var state: UInt64
 
     mutating func next() -> UInt64 {

@@ -7,7 +7,7 @@ extension Narrator {
         let tone = persona.detailLevel == .low && persona.tone == "concise" ? "concise" : persona.tone
         let section = result.kind.rawValue
         var facts: [String: String] = ["unit": result.unit, "unit_cap": result.unit.prefix(1).uppercased() + result.unit.dropFirst(),
-                                       "segment": (result.segment ?? "").replacingOccurrences(of: "_", with: " ")]
+                                       "segment": result.segmentLabel]
         let isRate = result.kind == .rateBySegment || result.kind == .scoreVsFlag
         func value(_ x: Double) -> String { isRate ? Format.percent(x) : Format.number(x, trimmed: true) }
         facts["groups"] = result.groups.map { "\($0.group) \(value($0.value)) (n=\($0.n))" }.joined(separator: ", ")
