@@ -85,6 +85,13 @@ import TestSupport
         let decoded = try? JSONSerialization.jsonObject(with: Data(JSONDocument.array([.string(text)]).text.utf8)) as? [String]
         #expect(decoded == [text])
     }
+
+    @Test func jsonOutputEscapesLineSeparatorsAndKeepsOtherUnicode() {
+        let text = "a\u{2028}b\u{2029}c \u{1F}é…€ 👍🏽"
+        #expect(JSONDocument.string(text).text == "\"a\\u2028b\\u2029c \\u001fé…€ 👍🏽\"")
+        let decoded = try? JSONSerialization.jsonObject(with: Data(JSONDocument.array([.string(text)]).text.utf8)) as? [String]
+        #expect(decoded == [text])
+    }
 }
 
 @Suite struct CSVInjectionTests {

@@ -41,23 +41,18 @@ public struct FeedbackAnalysis: Sendable {
         let segmentColumns = input.roles.all(.segment)
         var currencies: [String: Int] = [:]
         var blank = 0
-        var batch: [FeedbackRecord] = []
         let textCore = analyzer
-        func flush() {
-            // The text core runs on every core; the aggregate folds in input order.
-            let facts = ParallelBatches.map(batch) { CommentFacts(record: $0, analysis: textCore.analyze($0.text)) }
-            for fact in facts { aggregate.add(fact) }
-            batch.removeAll(keepingCapacity: true)
-        }
+        // The text core runs on every core; the aggregate folds in input order.
+        var pipeline = ParallelBatches<FeedbackRecord, CommentFacts> { CommentFacts(record: $0, analysis: textCore.analyze($0.text)) }
+        func fold(_ facts: [CommentFacts]) { for fact in facts { aggregate.add(fact) } }
         while let record = try input.next(report: report) {
             if let currency = record.value?.currency { currencies[currency, default: 0] += 1 }
             tabular.add(record, items: items, segmentColumns: segmentColumns)
             guard hasText else { continue }
             guard !record.text.isEmpty else { blank += 1; continue }
-            batch.append(record)
-            if batch.count == ParallelBatches.size { flush() }
+            pipeline.add(record, consume: fold)
         }
-        flush()
+        pipeline.finish(consume: fold)
         if blank > 0 { report("\(input.path): \(blank) rows have no comment and are not counted as comments") }
         if currencies.count > 1 {
             report("\(input.path): order values in several currencies (\(currencies.keys.sorted().joined(separator: ", "))) are added as one; convert them to one currency first")

@@ -1,32 +1,78 @@
 import Dispatch
 
-/// Analyses a batch of rows on every core and hands back the results in input order, so the
+/// Transforms rows on every core in batches and hands the results back in input order, so the
 /// output is the same on one core or many.
-enum ParallelBatches {
+///
+/// While one batch is transformed, the caller reads the next one and consumes the previous
+/// results: reading, transforming and writing overlap. At most three batches are alive at once,
+/// so memory stays flat whatever the input size.
+///
+/// ```swift
+/// var pipeline = ParallelBatches<FeedbackRecord, String> { tag($0) }
+/// while let record = try input.next() { pipeline.add(record) { lines in write(lines) } }
+/// pipeline.finish { lines in write(lines) }
+/// ```
+struct ParallelBatches<Input: Sendable, Output: Sendable> {
     /// Rows per batch: enough to keep the cores busy, few enough to keep memory flat.
-    static let size = 2048
+    static var size: Int { 2048 }
 
-    /// `transform` applied to every element, concurrently, results in order.
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-        guard inputs.count > 1 else { return inputs.map(transform) }
-        let results = ResultSlots<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            results.set(index, transform(inputs[index]))
+    private let transform: @Sendable (Input) -> Output
+    private var batch: [Input] = []
+    private var running: Running<Input, Output>?
+
+    init(_ transform: @escaping @Sendable (Input) -> Output) {
+        self.transform = transform
+        batch.reserveCapacity(Self.size)
+    }
+
+    /// Queues `input`; when a batch is full, starts it and hands the previous batch's results
+    /// to `consume`.
+    mutating func add(_ input: Input, consume: ([Output]) -> Void) {
+        batch.append(input)
+        if batch.count == Self.size { cycle(consume) }
+    }
+
+    /// Transforms what is queued and hands every result still outstanding to `consume`.
+    mutating func finish(consume: ([Output]) -> Void) {
+        if !batch.isEmpty { cycle(consume) }
+        if let last = running {
+            running = nil
+            consume(last.results())
         }
-        return results.values
+    }
+
+    /// Waits for the running batch, starts the queued one, then consumes the finished one
+    /// while the new one runs.
+    private mutating func cycle(_ consume: ([Output]) -> Void) {
+        let finished = running?.results()
+        running = Running(batch, transform)
+        batch.removeAll(keepingCapacity: true)
+        if let finished { consume(finished) }
     }
 }
 
-/// One slot per input, each written by exactly one iteration of `concurrentPerform`, read only
-/// after it returns: no two threads touch the same slot.
-private final class ResultSlots<Output>: @unchecked Sendable {
+/// A batch being transformed on the global queue's threads.
+private final class Running<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    /// One slot per input, each written by exactly one iteration of `concurrentPerform` and read
+    /// only after the group is done: no two threads touch the same slot.
     private var slots: [Output?]
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Output) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(_ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output) {
+        slots = Array(repeating: nil, count: inputs.count)
+        DispatchQueue.global().async(group: group) { [self] in
+            slots.withUnsafeMutableBufferPointer { slots in
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                    slots[index] = transform(inputs[index])
+                }
+            }
+        }
     }
 
-    var values: [Output] { slots.map { $0! } }
+    /// The outputs in input order, once every one is done.
+    func results() -> [Output] {
+        group.wait()
+        return slots.map { $0! }
+    }
 }

@@ -33,44 +33,43 @@ public struct Tagger: Sendable {
             write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
                                  + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + segmentNames))
         }
-        let analyzer = self.analyzer, explain = self.explain, neutralize = neutralizeFormulas
-        var batch: [FeedbackRecord] = []
-        func flush() {
-            let tagged = ParallelBatches.map(batch) { record in
-                TagRecord(record, analysis: analyzer.analyze(record.text), segmentNames: segmentNames, explain: explain)
-            }
-            for record in tagged { emit(record) }
-            batch.removeAll(keepingCapacity: true)
+        let analyzer = self.analyzer, format = self.format, explain = self.explain, neutralize = neutralizeFormulas
+        // Analysis and formatting run on every core; lines come back in input order.
+        var pipeline = ParallelBatches<FeedbackRecord, String> { record in
+            let tagged = TagRecord(record, analysis: analyzer.analyze(record.text), segmentNames: segmentNames, explain: explain)
+            return Self.line(tagged, format: format, themeIDs: themeIDs, neutralize: neutralize)
         }
-        func emit(_ tagged: TagRecord) {
-            switch format {
-            case .jsonl:
-                write(tagged.json.text)
-            case .csv:
-                let scores = Dictionary(tagged.themes.map { ($0.theme, $0.score) }, uniquingKeysWith: { a, _ in a })
-                func number(_ x: Double?) -> String { x.map { String($0) } ?? "" }
-                let cell = { (text: String) in neutralize ? CSVLine.inert(text) : text }
-                write(CSVLine.format([cell(tagged.id), cell(tagged.text), String(tagged.sentiment.score), tagged.sentiment.label.rawValue]
-                                     + themeIDs.map { number(scores[$0]) }
-                                     + [tagged.signals.joined(separator: ";"), number(tagged.rating), number(tagged.ratingNormalized),
-                                        number(tagged.value), tagged.currency ?? "", tagged.churned.map { String($0) } ?? ""]
-                                     + tagged.segments.map { cell($0.value) }))
-            }
-        }
+        func writeAll(_ lines: [String]) { lines.forEach(write) }
         do {
             while let record = try input.next(report: report) {
-                batch.append(record)
-                if batch.count == ParallelBatches.size { flush() }
+                pipeline.add(record, consume: writeAll)
             }
         } catch {
-            flush()  // the rows before a --strict stop are still written
+            pipeline.finish(consume: writeAll)  // the rows before a --strict stop are still written
             throw error
         }
-        flush()
+        pipeline.finish(consume: writeAll)
         if input.reader.header.rows > 0, input.summary.read == 0 {
             report("\(input.path): the file has a header and no rows")
         }
         return input.summary
+    }
+
+    /// One output line for a tagged row.
+    static func line(_ tagged: TagRecord, format: TagOutputFormat, themeIDs: [String], neutralize: Bool) -> String {
+        switch format {
+        case .jsonl:
+            return tagged.json.text
+        case .csv:
+            let scores = Dictionary(tagged.themes.map { ($0.theme, $0.score) }, uniquingKeysWith: { a, _ in a })
+            func number(_ x: Double?) -> String { x.map { String($0) } ?? "" }
+            let cell = { (text: String) in neutralize ? CSVLine.inert(text) : text }
+            return CSVLine.format([cell(tagged.id), cell(tagged.text), String(tagged.sentiment.score), tagged.sentiment.label.rawValue]
+                                  + themeIDs.map { number(scores[$0]) }
+                                  + [tagged.signals.joined(separator: ";"), number(tagged.rating), number(tagged.ratingNormalized),
+                                     number(tagged.value), tagged.currency ?? "", tagged.churned.map { String($0) } ?? ""]
+                                  + tagged.segments.map { cell($0.value) })
+        }
     }
 }
 

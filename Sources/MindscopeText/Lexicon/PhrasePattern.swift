@@ -62,8 +62,9 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     }
 
     private var byFirstWord: [String: [Entry]] = [:]
-    /// Patterns that open with a stem, by the stem's first character.
-    private var byFirstStem: [Character: [Entry]] = [:]
+    /// Patterns that open with a stem, by the stem's first UTF-8 byte (an array, not a
+    /// dictionary: hashing a Character per token was a visible share of `tag`'s profile).
+    private var byFirstStem = [[Entry]](repeating: [], count: 256)
     public private(set) var count = 0
 
     public init() {}
@@ -72,13 +73,13 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let entry = Entry(pattern: pattern, payload: payload)
         switch pattern.elements[0] {
         case .word(let word): byFirstWord[word, default: []].append(entry)
-        case .prefix(let stem): byFirstStem[stem.first!, default: []].append(entry)
+        case .prefix(let stem): byFirstStem[Int(stem.utf8.first!)].append(entry)
         case .gap: break  // PhrasePattern never begins with a gap
         }
         count += 1
     }
 
-    public var entries: [Entry] { byFirstWord.values.flatMap { $0 } + byFirstStem.values.flatMap { $0 } }
+    public var entries: [Entry] { byFirstWord.values.flatMap { $0 } + byFirstStem.flatMap { $0 } }
 
     /// Every pattern that matches starting at `start`, longest first.
     public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
@@ -96,7 +97,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         if token.emphasis.contains(.elongated) {
             for form in Normalizer.deElongated(token.normalized) { attempt(byFirstWord[form]) }
         }
-        if let first = token.normalized.first { attempt(byFirstStem[first]) }
+        if let first = token.normalized.utf8.first { attempt(byFirstStem[Int(first)]) }
         return found.count > 1 ? found.sorted { $0.range.count > $1.range.count } : found
     }
 

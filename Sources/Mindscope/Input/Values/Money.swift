@@ -22,6 +22,7 @@ public struct Money: Sendable, Hashable {
     /// decimal unless it repeats or, with a euro sign, is followed by exactly three digits.
     public static func parse(_ field: String) throws(FieldProblem) -> Money? {
         var text = field.trimmingSpaces()
+        if let plain = plainAmount(text) { return plain }
         if text.isEmpty || ["-", "n/a", "na", "none", "null"].contains(text.lowercased()) { return nil }
         var negative = false
         var parenthesized = false
@@ -79,5 +80,20 @@ public struct Money: Sendable, Hashable {
             throw FieldProblem("'\(field)' is not an amount of money" + (Double(normalized) != nil ? " (too large)" : ""))
         }
         return Money(amount: negative ? -amount : amount, currency: currency)
+    }
+
+    /// Fast path for the common `120`, `59.00` and `$59.00`, which the general rules read the
+    /// same way; nil for anything else.
+    private static func plainAmount(_ text: String) -> Money? {
+        var bytes = Substring(text).utf8[...]
+        let dollar = bytes.first == UInt8(ascii: "$")
+        if dollar { bytes = bytes.dropFirst() }
+        guard let first = bytes.first, (0x30...0x39).contains(first), bytes.count < 16 else { return nil }
+        var dots = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") { dots += 1 } else if !(0x30...0x39).contains(byte) { return nil }
+        }
+        guard dots <= 1, bytes.last != UInt8(ascii: "."), let amount = Double(Substring(bytes)) else { return nil }
+        return Money(amount: amount, currency: dollar ? "$" : nil)
     }
 }

@@ -101,6 +101,12 @@ public struct RatingReading: Sendable, Hashable {
         let text = field.trimmingSpaces()
         guard !text.isEmpty else { return nil }
         raw = field
+        // Fast path: most exports write a plain number.
+        if text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }), let value = Double(text), value < 1e6 {
+            self.value = value
+            form = .number
+            return
+        }
         let filled = text.filter { $0 == "★" }.count
         let empty = text.filter { $0 == "☆" }.count
         if filled + empty > 0, text.allSatisfy({ $0 == "★" || $0 == "☆" || $0 == " " }) {
@@ -128,7 +134,7 @@ public struct RatingReading: Sendable, Hashable {
                   let value = Double(trimmed), abs(value) < 1e6 else { return nil }
             return value
         }
-        let parts = lower.replacingOccurrences(of: " out of ", with: "/").split(separator: "/", omittingEmptySubsequences: false)
+        let parts = (lower.contains(" out of ") ? lower.replacingOccurrences(of: " out of ", with: "/") : lower).split(separator: "/", omittingEmptySubsequences: false)
         if parts.count == 2, let numerator = number(parts[0]), let denominator = number(parts[1]), denominator > 0 {
             value = numerator
             outOf = denominator
