@@ -21,14 +21,34 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Age groups for a numeric age column (default 18-25,26-35,36-50,51+).", valueName: "GROUPS"))
     var ageGroups: String?
 
+    @Option(help: ArgumentHelp("Skip (report) rows with a field longer than this: bytes, or with K, M or G.", valueName: "SIZE"))
+    var maxFieldBytes = InputLimits.describe(bytes: InputLimits.standard.fieldBytes)
+    @Option(help: ArgumentHelp("Skip (report) rows longer than this (a JSONL line): bytes, or with K, M or G.", valueName: "SIZE"))
+    var maxRowBytes = InputLimits.describe(bytes: InputLimits.standard.rowBytes)
+    @Option(help: ArgumentHelp("Skip (report) rows with more fields than this (JSONL: keys).", valueName: "N"))
+    var maxColumns = InputLimits.standard.columns
+
     @Flag(help: "Stop at the first row or field that cannot be read, with exit code 1.") var strict = false
     @Flag(name: .shortAndLong, help: "Print the layout and the columns chosen, and why, on stderr.") var verbose = false
 
     func validate() throws {
         _ = try overrides()
+        _ = try limits()
         if let ageGroups, AgeBins(ageGroups) == nil {
             throw ValidationError("--age-groups '\(ageGroups)': expected lower bounds such as 18-25,26-35,36-50,51+")
         }
+    }
+
+    /// The input limits from the three --max flags.
+    func limits() throws -> InputLimits {
+        guard let field = InputLimits.byteCount(maxFieldBytes) else {
+            throw ValidationError("--max-field-bytes '\(maxFieldBytes)': expected a positive size such as 1048576, 512K or 1M")
+        }
+        guard let row = InputLimits.byteCount(maxRowBytes) else {
+            throw ValidationError("--max-row-bytes '\(maxRowBytes)': expected a positive size such as 4194304, 512K or 4M")
+        }
+        guard maxColumns > 0 else { throw ValidationError("--max-columns \(maxColumns): expected a positive number") }
+        return InputLimits(fieldBytes: field, rowBytes: row, columns: maxColumns)
     }
 
     /// The role overrides, from --column and the four shorthand flags.
@@ -51,7 +71,7 @@ struct InputOptions: ParsableArguments {
     func open(_ set: LexiconSet, format: InputFormat? = nil) throws -> SurveyReader {
         do {
             let reader = try SurveyReader(path: file, format: inputFormat ?? format, columnSynonyms: set.columns, vocabulary: set.values,
-                                          overrides: try overrides())
+                                          overrides: try overrides(), limits: try limits())
             reader.strict = strict
             if let ageGroups, let bins = AgeBins(ageGroups) { reader.ageBins = bins }
             for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }

@@ -23,6 +23,7 @@ final class DelimitedReader {
     private let path: String
     /// nil reads whole lines with no quoting (JSONL).
     let delimiter: UInt8?
+    let limits: InputLimits
     private var buffer: [UInt8] = []
     private var position = 0
     private var atEnd = false
@@ -31,10 +32,11 @@ final class DelimitedReader {
     /// Fields whose bytes were not valid UTF-8.
     private(set) var repairedFields = 0
 
-    init(source: ByteSource, path: String, delimiter: UInt8?) {
+    init(source: ByteSource, path: String, delimiter: UInt8?, limits: InputLimits = .standard) {
         self.source = source
         self.path = path
         self.delimiter = delimiter
+        self.limits = limits
     }
 
     /// Makes sure at least one more byte is buffered; false at the end of input.
@@ -56,15 +58,52 @@ final class DelimitedReader {
         try fill() ? buffer[position] : nil
     }
 
-    /// The next row, or nil at the end of input.
-    func next() throws(MindscopeError) -> RawRow? {
+    /// The next row, or nil at the end of input. A row over a limit is read to its end without
+    /// being kept, then thrown as bad input (the caller may read on).
+    /// - Parameter header: the row is the header, so one over a limit ends the run.
+    func next(header: Bool = false) throws(MindscopeError) -> RawRow? {
         guard try peek() != nil else { return nil }
         let startLine = line
         var fields: [String] = []
         var field: [UInt8] = []
         var quoted = false
         var fieldStarted = false
+        // A JSONL line is one field: the row limit is its limit.
+        let fieldLimit = delimiter == nil ? limits.rowBytes : limits.fieldBytes
+        let row = header ? "the header" : "the row"
+        var rowBytes = 0
+        /// Why the row is over a limit; once set, nothing more of the row is kept.
+        var overLimit: String?
+        func keep(_ byte: UInt8) {
+            rowBytes += 1
+            guard overLimit == nil else { return }
+            if field.count >= fieldLimit {
+                overLimit = delimiter == nil
+                    ? "the line is longer than \(InputLimits.describe(bytes: limits.rowBytes)) (--max-row-bytes)"
+                    : "field \(fields.count + 1) is longer than \(InputLimits.describe(bytes: fieldLimit)) (--max-field-bytes)"
+            } else if rowBytes > limits.rowBytes {
+                overLimit = "\(row) is longer than \(InputLimits.describe(bytes: limits.rowBytes)) (--max-row-bytes)"
+            } else {
+                field.append(byte)
+                return
+            }
+            fields.removeAll()
+            field.removeAll()
+        }
+        func finish() throws(MindscopeError) -> RawRow {
+            if let overLimit {
+                throw .badInput(path: path, line: startLine, message: header ? overLimit : overLimit + "; row skipped")
+            }
+            return RawRow(line: startLine, fields: fields)
+        }
         func finishField() {
+            guard overLimit == nil else { return }
+            guard fields.count < limits.columns else {
+                overLimit = "\(row) has more than \(limits.columns) fields (--max-columns)"
+                fields.removeAll()
+                field.removeAll()
+                return
+            }
             if field.contains(0) {
                 // A NUL byte is never text: replaced like invalid UTF-8, and counted.
                 repairedFields += 1
@@ -89,10 +128,10 @@ final class DelimitedReader {
             position += 1
             if quoted {
                 if byte == UInt8(ascii: "\"") {
-                    if try peek() == UInt8(ascii: "\"") { position += 1; field.append(byte) } else { quoted = false }
+                    if try peek() == UInt8(ascii: "\"") { position += 1; keep(byte) } else { quoted = false }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 } else if byte == UInt8(ascii: "\r"), try peek() != UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
+                    keep(byte)
                 }
                 continue
             }
@@ -107,10 +146,10 @@ final class DelimitedReader {
             case UInt8(ascii: "\n"), UInt8(ascii: "\r"):  // LF, CRLF, or a lone CR (old Mac, some Excel exports)
                 line += 1
                 finishField()
-                return RawRow(line: startLine, fields: fields)
+                return try finish()
             default:
                 fieldStarted = true
-                field.append(byte)
+                keep(byte)
             }
         }
         if quoted {
@@ -119,6 +158,6 @@ final class DelimitedReader {
                             + (swallowed > 0 ? ", so lines \(startLine)–\(line) could not be read" : ""))
         }
         finishField()
-        return RawRow(line: startLine, fields: fields)
+        return try finish()
     }
 }

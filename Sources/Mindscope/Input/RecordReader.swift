@@ -43,17 +43,20 @@ public final class RecordReader {
     /// How many JSONL objects give the columns.
     static let jsonKeySample = 200
 
-    public init(path: String, format: InputFormat? = nil) throws(MindscopeError) {
+    public let limits: InputLimits
+
+    public init(path: String, format: InputFormat? = nil, limits: InputLimits = .standard) throws(MindscopeError) {
         let source = try ByteSource(path: path)
         self.path = path
+        self.limits = limits
         let firstChunk = try source.peek()
         let format = format ?? InputFormat.detect(path: path, firstChunk: firstChunk)
         self.format = format
         switch format {
         case .csv, .tsv:
-            delimited = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09)
+            delimited = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
             lines = nil
-            guard let first = try delimited!.next() else {
+            guard let first = try delimited!.next(header: true) else {
                 throw .badInput(path: path, line: 1, message: "empty file: expected a header row")
             }
             var following: [[String]] = []
@@ -73,7 +76,7 @@ public final class RecordReader {
             header.warnings = header.warnings.map { "\(path):\(first.line): \($0)" }
         case .jsonl:
             delimited = nil
-            lines = DelimitedReader(source: source, path: path, delimiter: nil)
+            lines = DelimitedReader(source: source, path: path, delimiter: nil, limits: limits)
             // The columns are the keys of the first objects (up to the sample size), in the
             // order first seen; bad lines among them are kept to be reported in order.
             var keys: [String] = []
@@ -144,7 +147,15 @@ public final class RecordReader {
             guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else {
                 throw .badInput(path: path, line: row.line, message: "not a JSON object: \(text.prefix(60))")
             }
-            return (row.line, object.mapValues(\.text))
+            guard object.count <= limits.columns else {
+                throw .badInput(path: path, line: row.line, message: "the object has more than \(limits.columns) keys (--max-columns); row skipped")
+            }
+            let values = object.mapValues(\.text)
+            if let (key, _) = values.first(where: { $0.value.utf8.count > limits.fieldBytes }) {
+                throw .badInput(path: path, line: row.line,
+                                message: "the value of '\(key.prefix(60))' is longer than \(InputLimits.describe(bytes: limits.fieldBytes)) (--max-field-bytes); row skipped")
+            }
+            return (row.line, values)
         }
         return nil
     }

@@ -70,8 +70,8 @@ public final class SurveyReader {
     public var segmentNames: [String] { roles.all(.segment).map { reader.headers[$0] } }
 
     public init(path: String, format: InputFormat? = nil, columnSynonyms: TopicCatalog, vocabulary: ValueVocabulary,
-                overrides: [(ColumnRoles.Role, String)] = []) throws(MindscopeError) {
-        let reader = try RecordReader(path: path, format: format)
+                overrides: [(ColumnRoles.Role, String)] = [], limits: InputLimits = .standard) throws(MindscopeError) {
+        let reader = try RecordReader(path: path, format: format, limits: limits)
         let sample = reader.peek(ColumnRoles.sampleSize)
         let roles = try ColumnRoles(header: reader.header, synonyms: columnSynonyms, vocabulary: vocabulary,
                                     overrides: overrides, sample: sample, path: path)
