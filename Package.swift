@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // HTML built by construction: every text node is escaped (the report shows comments).
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        // Micro-benchmarks of the hot functions. ordo-one/benchmark wants its benchmarks in a
+        // top-level Benchmarks/ folder, which this repository's fixed layout has no room for.
+        .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
     ],
     targets: [
         // System ICU (libicu-dev), found through pkg-config.
@@ -35,10 +38,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift run -c release MindscopeBenchmarks`: tokenize, score, tag a comment, parse a row.
+        .executableTarget(
+            name: "MindscopeBenchmarks",
+            dependencies: ["Mindscope", .product(name: "Benchmark", package: "swift-benchmark")]
+        ),
+        // libFuzzer targets (`.ci/fuzz`); a plain build replays inputs through the same harness.
+        .executableTarget(name: "MindscopeFuzz", dependencies: ["Mindscope"]),
         .target(name: "TestSupport", dependencies: ["Mindscope"], path: "Tests/TestSupport"),
         .testTarget(name: "MindscopeTextTests", dependencies: ["MindscopeText", "TestSupport"]),
         .testTarget(name: "MindscopeTests", dependencies: ["Mindscope", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "MindscopeCLITests", dependencies: ["MindscopeCLI", "TestSupport"]),
+        .testTarget(name: "MindscopeFuzzTests", dependencies: ["MindscopeFuzz", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
