@@ -37,8 +37,9 @@ extension MindscopeCommand {
                     throw Terminal.fail(error)
                 }
             }
+            Terminal.clearProgress()
             print(result.rendered(output), terminator: output == .json ? "\n" : "")
-            Terminal.error(result.summary.line(for: input.file))
+            if !input.quiet { Terminal.error(result.summary.line(for: input.file)) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Mindscope
 
 /// How to read a survey export; shared by every command that reads one.
@@ -29,6 +30,8 @@ struct InputOptions: ParsableArguments {
     var maxColumns = InputLimits.standard.columns
 
     @Flag(help: "Stop at the first row or field that cannot be read, with exit code 1.") var strict = false
+    @Flag(help: "No progress bar and no row counts on stderr (problems are still reported). The bar is drawn only when stderr is a terminal.")
+    var quiet = false
     @Flag(name: .shortAndLong, help: "Print the layout and the columns chosen, and why, on stderr.") var verbose = false
 
     func validate() throws {
@@ -76,6 +79,7 @@ struct InputOptions: ParsableArguments {
             if let ageGroups, let bins = AgeBins(ageGroups) { reader.ageBins = bins }
             for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }
             if verbose { for line in Inspection(reader).columnLines { Terminal.error(line) } }
+            if !quiet, Terminal.isInteractive { reader.onProgress = ProgressBar().update }
             return reader
         } catch let error as MindscopeError {
             throw Terminal.fail(error)
@@ -84,3 +88,24 @@ struct InputOptions: ParsableArguments {
 }
 
 extension InputFormat: ExpressibleByArgument {}
+
+/// The progress line on stderr: rows, MB/s, and with a file of known size the share done and
+/// the time left. Redrawn at most ten times a second; any other message clears it.
+final class ProgressBar {
+    private let start = Date()
+    private var drawn = Date.distantPast
+
+    func update(rows: Int, bytes: Int, total: Int?) {
+        let now = Date()
+        guard now.timeIntervalSince(drawn) >= 0.1 else { return }
+        drawn = now
+        let elapsed = max(now.timeIntervalSince(start), 0.001)
+        let rate = Double(bytes) / elapsed
+        var line = "\(rows.formatted()) rows  \(String(format: "%.1f", rate / 1e6)) MB/s"
+        if let total, total > 0, rate > 0 {
+            let left = Int(Double(max(total - bytes, 0)) / rate)
+            line += "  \(min(100, bytes * 100 / total))%  ETA \(left / 60):\(String(format: "%02d", left % 60))"
+        }
+        Terminal.progress(line)
+    }
+}

@@ -42,9 +42,33 @@ enum ExitStatus {
 
 enum Terminal {
     private static let lock = NSLock()
+    /// Whether a progress line is on screen (guarded by `lock`).
+    nonisolated(unsafe) private static var progressShown = false
+    /// Whether stderr is a terminal (a progress bar makes sense).
+    static let isInteractive = isatty(STDERR_FILENO) == 1
 
     static func error(_ message: String) {
-        lock.withLock { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        lock.withLock {
+            clearProgressLocked()
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+
+    /// Replaces the progress line (no line break, so the next one overwrites it).
+    static func progress(_ line: String) {
+        lock.withLock {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            progressShown = true
+        }
+    }
+
+    /// Takes the progress line off the screen, if one is there.
+    static func clearProgress() { lock.withLock { clearProgressLocked() } }
+
+    private static func clearProgressLocked() {
+        guard progressShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        progressShown = false
     }
 
     /// Prints the error and gives the exit code that goes with it.

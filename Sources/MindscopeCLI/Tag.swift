@@ -45,7 +45,8 @@ extension MindscopeCommand {
                 throw Terminal.fail(error)
             }
             out.flush()
-            Terminal.error(summary.line(for: input.file))
+            Terminal.clearProgress()
+            if !input.quiet { Terminal.error(summary.line(for: input.file)) }
         }
     }
 }

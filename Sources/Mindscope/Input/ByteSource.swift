@@ -8,6 +8,7 @@ final class ByteSource {
 
     /// `-` reads standard input.
     init(path: String) throws(MindscopeError) {
+        self.path = path
         if path == "-" {
             handle = FileHandle.standardInput
             closeWhenDone = false
@@ -27,6 +28,15 @@ final class ByteSource {
     deinit { if closeWhenDone { try? handle.close() } }
 
     private var pending: Data?
+    /// Bytes handed out so far (for progress).
+    private(set) var consumed = 0
+    /// The file's size, when it is a regular file (not standard input or a pipe).
+    private(set) lazy var size: Int? = {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+              attributes[.type] as? FileAttributeType == .typeRegular else { return nil }
+        return (attributes[.size] as? NSNumber)?.intValue
+    }()
+    private let path: String
 
     /// The first chunk without consuming it, for sniffing the format.
     func peek() throws(MindscopeError) -> Data? {
@@ -38,9 +48,12 @@ final class ByteSource {
     func next() throws(MindscopeError) -> Data? {
         if let pending {
             self.pending = nil
+            consumed += pending.count
             return pending
         }
-        return try read()
+        let data = try read()
+        consumed += data?.count ?? 0
+        return data
     }
 
     private func read() throws(MindscopeError) -> Data? {

@@ -32,6 +32,9 @@ final class DelimitedReader {
     /// Fields whose bytes were not valid UTF-8.
     private(set) var repairedFields = 0
 
+    /// Bytes read from the input so far, and its size when known.
+    var progress: (bytes: Int, total: Int?) { (source.consumed, source.size) }
+
     init(source: ByteSource, path: String, delimiter: UInt8?, limits: InputLimits = .standard) {
         self.source = source
         self.path = path

@@ -33,6 +33,8 @@ public final class RecordReader {
     private let delimited: DelimitedReader?
     private let lines: DelimitedReader?
     private var lookahead: [Result<RawRow, MindscopeError>] = []
+    /// Bytes read so far, and the file's size when known.
+    public var progress: (bytes: Int, total: Int?) { (delimited ?? lines)?.progress ?? (0, nil) }
     /// JSONL lines that were not a JSON object: reported as bad rows by ``next()``.
     public var repairedFields: Int { (delimited ?? lines)?.repairedFields ?? 0 }
 

@@ -60,6 +60,9 @@ public final class SurveyReader {
     /// Stop at the first unreadable row or field (throwing) instead of reporting and going on.
     public var strict = false
     public private(set) var summary = InputSummary()
+    /// Called every 1,000 rows with the rows read, the bytes read and the file's size when
+    /// known (a progress bar's input).
+    public var onProgress: ((_ rows: Int, _ bytes: Int, _ total: Int?) -> Void)?
 
     /// Segment columns of numeric ages, read as age groups.
     public private(set) var binnedColumns: Set<Int> = []
@@ -107,6 +110,10 @@ public final class SurveyReader {
                 continue
             }
             summary.read += 1
+            if summary.read % 1000 == 0, let onProgress {
+                let (bytes, total) = reader.progress
+                onProgress(summary.read, bytes, total)
+            }
             for notice in reader.notices { report(notice) }
             reader.notices.removeAll()
             guard row.fields.count == reader.headers.count else {

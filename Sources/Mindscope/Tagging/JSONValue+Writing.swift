@@ -56,27 +56,32 @@ public indirect enum JSONDocument: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { bytes in
+            // Runs of bytes that need no escape are copied whole.
+            var run = 0
             var i = 0
+            func escape(_ text: String, skipping extra: Int = 0) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                out += text.utf8
+                i += 1 + extra
+                run = i
+            }
             while i < bytes.count {
                 let byte = bytes[i]
                 switch byte {
-                case UInt8(ascii: "\""): out += #"\""#.utf8
-                case UInt8(ascii: "\\"): out += #"\\"#.utf8
-                case UInt8(ascii: "\n"): out += #"\n"#.utf8
-                case UInt8(ascii: "\r"): out += #"\r"#.utf8
-                case UInt8(ascii: "\t"): out += #"\t"#.utf8
+                case UInt8(ascii: "\""): escape(#"\""#)
+                case UInt8(ascii: "\\"): escape(#"\\"#)
+                case UInt8(ascii: "\n"): escape(#"\n"#)
+                case UInt8(ascii: "\r"): escape(#"\r"#)
+                case UInt8(ascii: "\t"): escape(#"\t"#)
                 case 0..<0x20:
-                    out += #"\u00"#.utf8
-                    out.append(hexDigits[Int(byte >> 4)])
-                    out.append(hexDigits[Int(byte & 0xF)])
+                    escape(#"\u00"# + String(UnicodeScalar(hexDigits[Int(byte >> 4)])) + String(UnicodeScalar(hexDigits[Int(byte & 0xF)])))
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                    out += (bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
-                    i += 2
+                    escape(bytes[i + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#, skipping: 2)
                 default:
-                    out.append(byte)
+                    i += 1
                 }
-                i += 1
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
         }
         out.append(UInt8(ascii: "\""))
     }

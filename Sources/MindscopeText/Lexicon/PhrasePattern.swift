@@ -124,7 +124,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
             guard index < limit, tokens[index].isMatchable, Self.matches(tokens[index], word) else { return nil }
             return match(rest, tokens, index + 1, limit)
         case .prefix(let stem):
-            guard index < limit, tokens[index].isMatchable, tokens[index].normalized.hasPrefix(stem) else { return nil }
+            guard index < limit, tokens[index].isMatchable, tokens[index].normalized.utf8.starts(with: stem.utf8) else { return nil }  // bytes: both sides are NFKC case-folded, and String.hasPrefix compares graphemes (slow)
             return match(rest, tokens, index + 1, limit)
         }
     }
