@@ -18,6 +18,9 @@ extension MindscopeCommand {
         @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json.")
         var output: AnalysisFormat = .text
 
+        @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+        var out: String?
+
         @Option(help: ArgumentHelp("Write each analysis's chart as SVG into DIR/<persona>/<analysis>.svg.", valueName: "DIR"))
         var charts: String?
 
@@ -38,7 +41,12 @@ extension MindscopeCommand {
                 }
             }
             Terminal.clearProgress()
-            print(result.rendered(output), terminator: output == .json ? "\n" : "")
+            let text = result.rendered(output) + (output == .json ? "\n" : "")
+            if let out {
+                do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw Terminal.fail(error) }
+            } else {
+                print(text, terminator: "")
+            }
             if !input.quiet { Terminal.error(result.summary.line(for: input.file)) }
         }
     }

@@ -13,14 +13,21 @@ extension MindscopeCommand {
         @Option(help: "How many data rows.") var rows = 1000
         @Option(help: "The seed: the same seed writes the same file.") var seed: UInt64 = 1
 
+        @Option(help: ArgumentHelp("Write to FILE (atomically: it appears only when complete) instead of standard output.", valueName: "FILE"))
+        var out: String?
+
         func validate() throws {
             guard rows >= 0 else { throw ValidationError("--rows must be 0 or more") }
         }
 
-        func run() {
-            let out = Output()
-            CorpusGenerator(seed: seed).csv(rows: rows) { out.line($0) }
-            out.flush()
+        func run() throws {
+            do {
+                let out = try Output(path: self.out)
+                CorpusGenerator(seed: seed).csv(rows: rows) { out.line($0) }
+                try out.commit()
+            } catch {
+                throw Terminal.fail(error)
+            }
         }
     }
 }

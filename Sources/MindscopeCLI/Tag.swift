@@ -22,6 +22,9 @@ extension MindscopeCommand {
         @Option(help: "Output: jsonl (one object per row) or csv (one column per theme).")
         var output: TagOutputFormat = .jsonl
 
+        @Option(help: ArgumentHelp("Write to FILE (atomically: it appears only when complete; a failed or interrupted run leaves no partial file) instead of standard output.", valueName: "FILE"))
+        var out: String?
+
         @Flag(help: "Add each score's contributing words, rules and amounts.") var explain = false
         @Flag(help: "CSV output: leave cells starting with = + - @ as they are (by default they get a leading ' so spreadsheets do not run them).")
         var allowFormulas = false
@@ -35,16 +38,17 @@ extension MindscopeCommand {
             tagger.format = output
             tagger.explain = explain
             tagger.neutralizeFormulas = !allowFormulas
-            let out = Output()
+            let out: Output
+            do { out = try Output(path: self.out) } catch { throw Terminal.fail(error) }
             let summary: InputSummary
             do {
                 summary = try tagger.run(reader, write: { out.line($0) }, report: { Terminal.error($0) })
+                try out.commit()
             } catch {
-                out.flush()
-                if input.strict, case .badInput = error { Terminal.error("mindscope: stopped (--strict)") }
+                out.abandon()
+                if input.strict, case .badInput = error { Terminal.error("mindscope: stopped (--strict)" + (self.out.map { "; \($0) not written" } ?? "")) }
                 throw Terminal.fail(error)
             }
-            out.flush()
             Terminal.clearProgress()
             if !input.quiet { Terminal.error(summary.line(for: input.file)) }
         }

@@ -54,6 +54,22 @@ import TestSupport
         #expect(lines.count == 2)
     }
 
+    @Test func outputFilesAppearWholeOrNotAtAll() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mindscope-atomic-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let good = folder.appendingPathComponent("tags.jsonl").path
+        let done = try run(["tag", Fixtures.corpus("ecommerce_feedback.csv"), "--out", good])
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(try String(contentsOfFile: good, encoding: .utf8).split(separator: "\n").count == 5)
+
+        // A --strict stop after some rows: the old file stays, no partial file, no temporary.
+        let failed = try run(["tag", Fixtures.fixture("ragged.csv"), "--strict", "--out", good])
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("not written"))
+        #expect(try String(contentsOfFile: good, encoding: .utf8).split(separator: "\n").count == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["tags.jsonl"])
+    }
+
     @Test func explainShowsRules() throws {
         let result = try run(["explain", "The courier was not very helpful"])
         #expect(result.status == 0)

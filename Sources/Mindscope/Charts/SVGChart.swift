@@ -229,21 +229,3 @@ public enum SVGChart {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }
-
-/// Writes a file so that a reader never sees half of it: a temporary file, then a rename.
-public enum AtomicFile {
-    public static func write(_ text: String, to url: URL) throws(MindscopeError) {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: temporary)
-            // rename(2) replaces the target in one step, existing or not.
-            guard rename(temporary.path, url.path) == 0 else {
-                throw NSError(domain: NSPOSIXErrorDomain, code: Int(errno), userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(errno))])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw .unreadable(path: url.path, reason: "cannot write: \((error as NSError).localizedDescription)")
-        }
-    }
-}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Mindscope
+
+/// Exit codes, as documented in the README.
+enum ExitStatus {
+    static let badData: Int32 = 1
+    static let unreadable: Int32 = 3
+    static let badLexicon: Int32 = 4
+}
+
+enum Terminal {
+    private static let lock = NSLock()
+    /// Whether a progress line is on screen (guarded by `lock`).
+    nonisolated(unsafe) private static var progressShown = false
+    /// Whether stderr is a terminal (a progress bar makes sense).
+    static let isInteractive = isatty(STDERR_FILENO) == 1
+
+    static func error(_ message: String) {
+        lock.withLock {
+            clearProgressLocked()
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+    }
+
+    /// Replaces the progress line (no line break, so the next one overwrites it).
+    static func progress(_ line: String) {
+        lock.withLock {
+            FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            progressShown = true
+        }
+    }
+
+    /// Takes the progress line off the screen, if one is there.
+    static func clearProgress() { lock.withLock { clearProgressLocked() } }
+
+    private static func clearProgressLocked() {
+        guard progressShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        progressShown = false
+    }
+
+    /// Prints the error and gives the exit code that goes with it.
+    static func fail(_ error: MindscopeError) -> ExitCode {
+        Self.error("mindscope: \(error)")
+        switch error {
+        case .unreadable, .dataFolderNotFound: return ExitCode(ExitStatus.unreadable)
+        case .lexicon, .persona: return ExitCode(ExitStatus.badLexicon)
+        case .badInput, .missingColumn, .unknownColumn: return ExitCode(ExitStatus.badData)
+        }
+    }
+}
+
+/// Buffered output to standard output or, with a path, to a file written atomically (see
+/// ``AtomicFile``): the file appears only when ``commit()`` runs.
+final class Output {
+    private var buffer: [UInt8] = []
+    private let file: AtomicFile?
+    /// The first write that failed; ``commit()`` throws it.
+    private var failure: MindscopeError?
+
+    init(path: String? = nil) throws(MindscopeError) {
+        file = try path.map { path throws(MindscopeError) in try AtomicFile(URL(fileURLWithPath: path)) }
+    }
+
+    func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    private func flush() {
+        guard !buffer.isEmpty, failure == nil else { return }
+        if let file {
+            do { try file.write(buffer) } catch { failure = error }
+        } else {
+            FileHandle.standardOutput.write(Data(buffer))
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Everything written: standard output flushed, a file put in place.
+    func commit() throws(MindscopeError) {
+        flush()
+        if let failure { throw failure }
+        try file?.commit()
+    }
+
+    /// The run failed: standard output keeps what was written, a file is not created.
+    func abandon() {
+        if let file { file.abandon() } else { flush() }
+    }
+}
+
+/// On SIGINT, SIGTERM or SIGHUP, removes the temporary files of outputs not yet complete, then
+/// exits with 128 + the signal's number, as a shell would show it.
+enum SignalCleanup {
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    static func install() {
+        for number in [SIGINT, SIGTERM, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                AtomicFile.removeUnfinished()
+                Terminal.clearProgress()
+                exit(128 + number)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}
