@@ -36,14 +36,17 @@ public struct TextAnalyzer: Sendable {
     func themes(in text: TokenizedText, sentiment: SentimentAnalysis) -> [ThemeHit] {
         let matches = TopicMatcher(text: text).matches(lexicons.themes)
         guard !matches.isEmpty else { return [] }
-        let clauses = zip(text.sentences, sentiment.sentences).map { range, sentence in
-            (range, Clauses(range, tokens: text.tokens, contrastStarts: Set(sentence.contrasts)))
-        }
+        // Clauses only of the sentences with a match, each split once.
+        var clauses: [Int: Clauses] = [:]
         var order: [Int] = []
         var cues: [Int: [String]] = [:]
         var spans: [Int: [Range<Int>]] = [:]
         for match in matches {
-            guard let (_, clause) = clauses.first(where: { $0.0.contains(match.range.lowerBound) }) else { continue }
+            guard let index = text.sentences.firstIndex(where: { $0.contains(match.range.lowerBound) }) else { continue }
+            if clauses[index] == nil {
+                clauses[index] = Clauses(text.sentences[index], tokens: text.tokens, contrastStarts: Set(index < sentiment.sentences.count ? sentiment.sentences[index].contrasts : []))
+            }
+            let clause = clauses[index]!
             let soft = clause.soft.first { $0.contains(match.range.lowerBound) } ?? match.range
             let hard = clause.hard.first { $0.contains(match.range.lowerBound) } ?? soft
             let span = sentiment.contributions.contains { soft.contains($0.tokens.lowerBound) } ? soft : hard

@@ -73,34 +73,39 @@ public struct SentimentLexicon: Sendable {
             if let valence = valences[form] { return (form, valence) }
         }
         for form in [token.normalized] + forms {
-            for base in Self.baseForms(of: form) {
-                if let valence = valences[base] { return (base, valence) }
+            if let found = Self.baseForm(of: form, where: { valences[$0] }) { return found }
+        }
+        return nil
+    }
+
+    /// The first base form of `word` (suffix rules in order, most likely first) for which `find` has
+    /// a value, without building the candidate list: most words are not inflections of a
+    /// lexicon word, and the list was a visible cost per token.
+    static func baseForm(of word: String, where find: (String) -> Double?) -> (form: String, valence: Double)? {
+        let utf8 = word.utf8
+        guard utf8.count > 4, utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
+        for (suffix, replacements) in suffixRules where utf8.count - suffix.utf8.count >= 3 && utf8.reversed().starts(with: suffix.utf8.reversed()) {
+            let stem = String(word.dropLast(suffix.count))
+            for replacement in replacements {
+                let candidate = stem + replacement
+                if let valence = find(candidate) { return (candidate, valence) }
             }
         }
         return nil
     }
 
-    /// Candidate base forms of an inflected or derived English word, most likely first.
-    static func baseForms(of word: String) -> [String] {
-        guard word.count > 4, word.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) }) else { return [] }
-        var result: [String] = []
-        func strip(_ suffix: String, _ replacements: [String] = [""]) {
-            guard word.hasSuffix(suffix) else { return }
-            let stem = String(word.dropLast(suffix.count))
-            guard stem.count >= 3 else { return }
-            result += replacements.map { stem + $0 }
-        }
-        strip("in", ["ing"])          // lovin, nothin'
-        strip("ly")                   // disappointingly → disappointing
-        strip("ily", ["y"])           // happily → happy
-        strip("ness")                 // rudeness → rude
-        strip("iness", ["y"])         // ugliness → ugly
-        strip("ies", ["y"])           // worries → worry
-        strip("es")                   // crashes → crash
-        strip("s")                    // hates → hate
-        strip("ied", ["y"])           // worried → worry
-        strip("ed", ["", "e"])        // annoyed → annoy, hated → hate
-        strip("ing", ["", "e"])       // crashing → crash, hating → hate
-        return result
-    }
+    /// Suffixes stripped, most likely first, with what may replace each.
+    private static let suffixRules: [(String, [String])] = [
+        ("in", ["ing"]),          // lovin, nothin'
+        ("ly", [""]),             // disappointingly → disappointing
+        ("ily", ["y"]),           // happily → happy
+        ("ness", [""]),           // rudeness → rude
+        ("iness", ["y"]),         // ugliness → ugly
+        ("ies", ["y"]),           // worries → worry
+        ("es", [""]),             // crashes → crash
+        ("s", [""]),              // hates → hate
+        ("ied", ["y"]),           // worried → worry
+        ("ed", ["", "e"]),        // annoyed → annoy, hated → hate
+        ("ing", ["", "e"]),       // crashing → crash, hating → hate
+    ]
 }
