@@ -26,9 +26,14 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
         case .persona(let error): error.description
         case .badInput(let path, let line, let message): "\(path):\(line): \(message)"
         case .unknownColumn(let path, let role, let name, let headers):
-            "\(path): --column \(role)=\(name): no column has that header or question; headers: \(headers.joined(separator: ", "))"
+            "\(path): --column \(role)=\(name): no column has that header or question; headers: \(Self.list(headers))"
         case .missingColumn(let path, let role, let headers):
-            "\(path): no \(role) column among the headers (\(headers.joined(separator: ", "))); name one with --column \(role)=HEADER"
+            "\(path):1: no \(role) column among the headers (\(Self.list(headers))); name one with --column \(role)=HEADER"
         }
+    }
+
+    /// Headers as a message lists them: the first ten, each cut to 60 characters.
+    static func list(_ headers: [String]) -> String {
+        headers.prefix(10).map(\.excerpt).joined(separator: ", ") + (headers.count > 10 ? ", … (\(headers.count) in all)" : "")
     }
 }

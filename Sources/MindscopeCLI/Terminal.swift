@@ -20,7 +20,27 @@ enum Terminal {
     static func error(_ message: String) {
         lock.withLock {
             clearProgressLocked()
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            FileHandle.standardError.write(Data((visible(message) + "\n").utf8))
+        }
+    }
+
+    /// A message with the control characters a comment may carry (escape sequences that
+    /// retitle or clear a terminal, bidirectional overrides) shown as `\u{1B}` rather than sent.
+    static func visible(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        var result = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            if isControl(scalar) { result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars) }
+            else { result.append(scalar) }
+        }
+        return String(result)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
         }
     }
 

@@ -4,7 +4,8 @@ import MindscopeText
 
 /// What each fuzz target does with one input. An input must end in a result or a reported
 /// error: a crash, a trap or a hang is a bug. The text target also checks the tokenizer's
-/// promises (ranges slice the text in order, only white space between tokens).
+/// promises (ranges slice the text in order, only white space or control characters between
+/// tokens: a NUL or an escape carries no meaning and is dropped, found by this fuzzer).
 public enum FuzzHarness {
     public enum Target: String, CaseIterable, Sendable {
         /// Survey readers: the bytes as a .csv, .tsv or .jsonl export, every row read and analysed.
@@ -24,8 +25,6 @@ public enum FuzzHarness {
 
     static let analyzer = TextAnalyzer(lexicons: lexicons.lexicons)
 
-    /// One scratch file per process: the readers take a path.
-    static let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("mindscope-fuzz-\(getpid())")
 
     public static func run(_ target: Target, _ data: Data) {
         switch target {
@@ -37,8 +36,10 @@ public enum FuzzHarness {
     }
 
     static func readSurvey(_ data: Data, as format: String) {
-        let path = scratch.path + "." + format
+        // The readers take a path: one scratch file per input (tests replay inputs in parallel).
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mindscope-fuzz-\(UUID().uuidString).\(format)").path
         guard FileManager.default.createFile(atPath: path, contents: data) else { fatalError("cannot write \(path)") }
+        defer { unlink(path) }
         guard let reader = try? SurveyReader(path: path, format: InputFormat(rawValue: format), columnSynonyms: lexicons.columns,
                                              vocabulary: lexicons.values, overrides: []) else { return }
         var rows = 0
@@ -56,8 +57,8 @@ public enum FuzzHarness {
         for token in tokens {
             precondition(token.range.lowerBound >= end && token.range.upperBound <= utf8.count && !token.range.isEmpty,
                          "token ranges must be in order, inside the text and not empty")
-            precondition(utf8[end..<token.range.lowerBound].allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) || $0 >= 0x80 },
-                         "only white space may fall between tokens")
+            precondition(utf8[end..<token.range.lowerBound].allSatisfy { $0 <= 0x20 || $0 == 0x7F || $0 >= 0x80 },
+                         "only white space or control characters may fall between tokens")
             end = token.range.upperBound
         }
         precondition(result.sentiment.score.isFinite && (-1...1).contains(result.sentiment.score), "the score is in [-1, 1]")

@@ -50,7 +50,7 @@ public struct FeedbackAnalysis: Sendable {
             tabular.add(record, items: items, segmentColumns: segmentColumns)
             guard hasText else { continue }
             guard !record.text.isEmpty else { blank += 1; continue }
-            pipeline.add(record, consume: fold)
+            pipeline.add(record, cost: record.text.utf8.count, consume: fold)
         }
         pipeline.finish(consume: fold)
         if blank > 0 { report("\(input.path): \(blank) rows have no comment and are not counted as comments") }

@@ -29,8 +29,10 @@ final class DelimitedReader {
     private var atEnd = false
     private var line = 1
     private var checkedBOM = false
-    /// Fields whose bytes were not valid UTF-8.
+    /// Fields whose bytes were not valid UTF-8 or held NUL bytes.
     private(set) var repairedFields = 0
+    /// Where fields were repaired since the caller last took them: line and 1-based field.
+    var repairs: [(line: Int, field: Int)] = []
 
     /// Bytes read from the input so far, and its size when known.
     var progress: (bytes: Int, total: Int?) { (source.consumed, source.size) }
@@ -71,6 +73,8 @@ final class DelimitedReader {
         var field: [UInt8] = []
         var quoted = false
         var fieldStarted = false
+        /// Whether the last byte read was a line break (the file's last line is then one before `line`).
+        var afterBreak = false
         // A JSONL line is one field: the row limit is its limit.
         let fieldLimit = delimiter == nil ? limits.rowBytes : limits.fieldBytes
         let row = header ? "the header" : "the row"
@@ -107,22 +111,22 @@ final class DelimitedReader {
                 field.removeAll()
                 return
             }
+            // A NUL byte is never text: replaced like invalid UTF-8; a field so repaired is
+            // counted once and its place noted.
+            var repaired = false
             if field.contains(0) {
-                // A NUL byte is never text: replaced like invalid UTF-8, and counted.
-                repairedFields += 1
+                repaired = true
                 field = field.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
-                if let text = String(validating: field, as: UTF8.self) {
-                    fields.append(text)
-                    field.removeAll(keepingCapacity: true)
-                    fieldStarted = false
-                    return
-                }
             }
             if let text = String(validating: field, as: UTF8.self) {
                 fields.append(text)
             } else {
-                repairedFields += 1
+                repaired = true
                 fields.append(String(decoding: field, as: UTF8.self))
+            }
+            if repaired {
+                repairedFields += 1
+                repairs.append((startLine, fields.count))
             }
             field.removeAll(keepingCapacity: true)
             fieldStarted = false
@@ -134,6 +138,7 @@ final class DelimitedReader {
                     if try peek() == UInt8(ascii: "\"") { position += 1; keep(byte) } else { quoted = false }
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 } else if byte == UInt8(ascii: "\r"), try peek() != UInt8(ascii: "\n") { line += 1 }
+                    afterBreak = byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
                     keep(byte)
                 }
                 continue
@@ -156,9 +161,9 @@ final class DelimitedReader {
             }
         }
         if quoted {
-            let swallowed = line - startLine
+            let last = afterBreak ? line - 1 : line
             throw .badInput(path: path, line: startLine, message: "unclosed quote: the field opened on this line runs to the end of the file"
-                            + (swallowed > 0 ? ", so lines \(startLine)–\(line) could not be read" : ""))
+                            + (last > startLine ? ", so lines \(startLine)–\(last) could not be read" : ""))
         }
         finishField()
         return try finish()

@@ -9,15 +9,19 @@ import Dispatch
 ///
 /// ```swift
 /// var pipeline = ParallelBatches<FeedbackRecord, String> { tag($0) }
-/// while let record = try input.next() { pipeline.add(record) { lines in write(lines) } }
+/// while let record = try input.next() { pipeline.add(record, cost: record.text.utf8.count) { write($0) } }
 /// pipeline.finish { lines in write(lines) }
 /// ```
 struct ParallelBatches<Input: Sendable, Output: Sendable> {
     /// Rows per batch: enough to keep the cores busy, few enough to keep memory flat.
     static var size: Int { 2048 }
+    /// The most cost (bytes of text) a batch holds: 2048 comments of a few hundred bytes fill
+    /// a batch by count; 1 MB comments end one after four, so memory stays bounded by bytes too.
+    static var costLimit: Int { 4 << 20 }
 
     private let transform: @Sendable (Input) -> Output
     private var batch: [Input] = []
+    private var batchCost = 0
     private var running: Running<Input, Output>?
 
     init(_ transform: @escaping @Sendable (Input) -> Output) {
@@ -27,9 +31,10 @@ struct ParallelBatches<Input: Sendable, Output: Sendable> {
 
     /// Queues `input`; when a batch is full, starts it and hands the previous batch's results
     /// to `consume`.
-    mutating func add(_ input: Input, consume: ([Output]) -> Void) {
+    mutating func add(_ input: Input, cost: Int, consume: ([Output]) -> Void) {
         batch.append(input)
-        if batch.count == Self.size { cycle(consume) }
+        batchCost += cost
+        if batch.count == Self.size || batchCost >= Self.costLimit { cycle(consume) }
     }
 
     /// Transforms what is queued and hands every result still outstanding to `consume`.
@@ -47,6 +52,7 @@ struct ParallelBatches<Input: Sendable, Output: Sendable> {
         let finished = running?.results()
         running = Running(batch, transform)
         batch.removeAll(keepingCapacity: true)
+        batchCost = 0
         if let finished { consume(finished) }
     }
 }

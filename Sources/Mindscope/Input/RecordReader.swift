@@ -42,6 +42,9 @@ public final class RecordReader {
     /// reports and clears them.
     public var notices: [String] = []
 
+    /// The most bytes of rows ``peek(_:)`` buffers.
+    static let peekBudget = 8 << 20
+
     /// How many JSONL objects give the columns.
     static let jsonKeySample = 200
 
@@ -58,8 +61,10 @@ public final class RecordReader {
         case .csv, .tsv:
             delimited = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
             lines = nil
-            guard let first = try delimited!.next(header: true) else {
-                throw .badInput(path: path, line: 1, message: "empty file: expected a header row")
+            var headerRow = try delimited!.next(header: true)
+            while headerRow?.fields == [""] { headerRow = try delimited!.next(header: true) }  // blank lines before the header
+            guard let first = headerRow else {
+                throw .badInput(path: path, line: 1, message: "empty file (or only blank lines): expected a header row")
             }
             var following: [[String]] = []
             for _ in 0..<2 {
@@ -83,9 +88,11 @@ public final class RecordReader {
             // order first seen; bad lines among them are kept to be reported in order.
             var keys: [String] = []
             var objects: [Result<(line: Int, values: [String: String]), MindscopeError>] = []
-            while objects.count < Self.jsonKeySample {
+            var bytes = 0
+            while objects.count < Self.jsonKeySample, bytes < Self.peekBudget {
                 do {
                     guard let object = try nextJSONObject() else { break }
+                    bytes += object.values.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count }
                     for key in object.values.keys.sorted() where !keys.contains(key) { keys.append(key) }
                     objects.append(.success(object))
                 } catch {
@@ -110,10 +117,14 @@ public final class RecordReader {
 
     /// Buffers up to `count` rows for sniffing and returns the good ones; ``next()`` still
     /// yields all of them, errors included, in order.
+    /// Stops early once the rows buffered hold ``peekBudget`` bytes, so a sample of huge
+    /// rows does not cost hundreds of megabytes.
     public func peek(_ count: Int) -> [RawRow] {
-        while lookahead.count < count {
+        var bytes = 0
+        while lookahead.count < count, bytes < Self.peekBudget {
             do {
                 guard let row = try readRow() else { break }
+                bytes += row.fields.reduce(0) { $0 + $1.utf8.count }
                 lookahead.append(.success(row))
             } catch {
                 lookahead.append(.failure(error))
@@ -123,7 +134,34 @@ public final class RecordReader {
         return lookahead.prefix(count).compactMap { try? $0.get() }
     }
 
+    /// The deepest nesting of arrays and objects a JSONL line may have; survey exports have
+    /// two or three levels.
+    static let deepestNesting = 64
+
+    /// The deepest nesting of `[` and `{` outside strings.
+    static func nesting(of text: String) -> Int {
+        var depth = 0, deepest = 0
+        var inString = false, escaped = false
+        for byte in text.utf8 {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"): depth += 1; deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
+    /// How many repaired fields are reported one by one; the rest are only counted.
+    static let repairsReported = 10
+
     private func readRow() throws(MindscopeError) -> RawRow? {
+        defer { noteRepairs() }
         switch format {
         case .csv, .tsv:
             while let row = try delimited!.next() {
@@ -142,10 +180,31 @@ public final class RecordReader {
         }
     }
 
+    /// Turns the reader's repaired fields into notices, the first few by place.
+    private func noteRepairs() {
+        guard let reader = delimited ?? lines, !reader.repairs.isEmpty else { return }
+        for repair in reader.repairs {
+            reportedRepairs += 1
+            if reportedRepairs <= Self.repairsReported {
+                let place = format == .jsonl ? "the line" : "field \(repair.field)"
+                notices.append("\(path):\(repair.line): \(place) held invalid UTF-8 or NUL bytes, replaced with U+FFFD"
+                               + (reportedRepairs == Self.repairsReported ? " (further such fields are only counted)" : ""))
+            }
+        }
+        reader.repairs.removeAll()
+    }
+
+    private var reportedRepairs = 0
+
     private func nextJSONObject() throws(MindscopeError) -> (line: Int, values: [String: String])? {
         while let row = try lines!.next() {
             let text = row.fields[0]
             if text.allSatisfy(\.isWhitespace) { continue }
+            // Foundation's decoder slows with the square of the depth (each failed guess in
+            // JSONValue builds the coding path): 50 lines nested 510 deep took a minute.
+            guard Self.nesting(of: text) <= Self.deepestNesting else {
+                throw .badInput(path: path, line: row.line, message: "JSON nested deeper than \(Self.deepestNesting) levels; row skipped")
+            }
             guard let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(text.utf8)) else {
                 throw .badInput(path: path, line: row.line, message: "not a JSON object: \(text.prefix(60))")
             }

@@ -10,4 +10,9 @@ extension String {
         if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return self }
         return String(scalars[first...last])
     }
+
+    /// The value as a message quotes it: at most 60 characters, then `…` and the full length.
+    var excerpt: String {
+        count <= 60 ? self : "\(prefix(60))… (\(utf8.count) bytes)"
+    }
 }

@@ -87,7 +87,7 @@ public final class SurveyReader {
         self.vocabulary = vocabulary
         binnedColumns = Set(roles.all(.segment).filter { column in
             let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
-            return !values.isEmpty && values.allSatisfy { Double($0) != nil } && reader.headers[column].lowercased().contains("age")
+            return !values.isEmpty && values.allSatisfy { Double($0)?.isFinite ?? false } && reader.headers[column].lowercased().contains("age")
         })
     }
 
@@ -139,11 +139,17 @@ public final class SurveyReader {
         let id = roles[.id].map { row.fields[$0].trimmingSpaces() } ?? ""
         var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(summary.read) : id,
                                     text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
-                                    rating: nil, value: nil, churned: nil,
-                                    segments: roles.all(.segment).map { column in
-                                        let value = row.fields[column].trimmingSpaces()
-                                        return binnedColumns.contains(column) ? AgeBins.label(value, bins: ageBins) : value
-                                    })
+                                    rating: nil, value: nil, churned: nil, segments: [])
+        for column in roles.all(.segment) {
+            let value = row.fields[column].trimmingSpaces()
+            guard binnedColumns.contains(column), !value.isEmpty else { record.segments.append(value); continue }
+            if let group = AgeBins.label(value, bins: ageBins) {
+                record.segments.append(group)
+            } else {
+                record.segments.append("")
+                try problem(column, "'\(value.excerpt)' is not an age (0 to \(AgeBins.oldest))")
+            }
+        }
         if let column = roles[.rating], !row.fields[column].trimmingSpaces().isEmpty {
             if let reading = RatingReading(row.fields[column], words: vocabulary.ratingWords) {
                 if ratingScale == nil, !ratingScaleReported {
@@ -151,13 +157,13 @@ public final class SurveyReader {
                 }
                 if let scale = ratingScale {
                     record.rating = scale.rating(reading)
-                    if record.rating == nil { try problem(column, "rating '\(row.fields[column])' is off the \(scale) scale") }
+                    if record.rating == nil { try problem(column, "rating '\(row.fields[column].excerpt)' is off the \(scale) scale") }
                 } else if !ratingScaleReported {
                     ratingScaleReported = true
                     try problem(column, "the first ratings fit no rating scale (1–5 … 0–100, stars, words), so this column's ratings are left out")
                 }
             } else {
-                try problem(column, "'\(row.fields[column])' is not a rating")
+                try problem(column, "'\(row.fields[column].excerpt)' is not a rating")
             }
         }
         if let column = roles[.value] {
@@ -168,7 +174,7 @@ public final class SurveyReader {
             let field = row.fields[column].trimmingSpaces()
             guard !field.isEmpty else { continue }
             if let number = Double(field), number.isFinite { record.measures[role] = number } else {
-                try problem(column, "'\(field)' is not a number")
+                try problem(column, "'\(field.excerpt)' is not a number")
             }
         }
         if let column = roles[.churned] {
@@ -198,11 +204,15 @@ public struct AgeBins: Sendable, Hashable {
         starts.indices.map { index in index + 1 < starts.count ? "\(starts[index])-\(starts[index + 1] - 1)" : "\(starts[index])+" }
     }
 
-    /// The group of an age, the value itself when it is not a number.
-    public static func label(_ value: String, bins: AgeBins) -> String {
-        guard let age = Double(value), let first = bins.starts.first else { return value }
-        if age < Double(first) { return "under \(first)" }
-        let index = bins.starts.lastIndex { Double($0) <= age }!
+    /// Ages above this are data errors.
+    public static let oldest = 130
+
+    /// The group of an age; nil when the value is not an age (not a number, negative, above
+    /// ``oldest``, not finite).
+    public static func label(_ value: String, bins: AgeBins) -> String? {
+        guard let age = Double(value), age.isFinite, (0...Double(oldest)).contains(age) else { return nil }
+        guard let first = bins.starts.first, age >= Double(first) else { return "under \(bins.starts.first ?? 0)" }
+        guard let index = bins.starts.lastIndex(where: { Double($0) <= age }) else { return nil }
         return bins.labels[index]
     }
 }

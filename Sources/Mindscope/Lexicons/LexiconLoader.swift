@@ -28,11 +28,14 @@ public struct LexiconLoader: Sendable {
     public func load() throws(MindscopeError) -> LexiconSet {
         var warnings: [LexiconError] = []
         func read(_ url: URL) throws(MindscopeError) -> (String, String) {
-            do {
-                return (try String(contentsOf: url, encoding: .utf8), url.path)
-            } catch {
-                throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription) }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+                let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
+                throw .lexicon(LexiconError(source: url.path, line: line, problem: .malformedLine("not UTF-8 text; save the file as UTF-8")))
             }
+            return (text, url.path)
         }
         func file(_ name: String) -> URL { directory.appendingPathComponent(name) }
         func parse<T>(_ url: URL, _ parser: (String, String) throws(LexiconError) -> Loaded<T>) throws(MindscopeError) -> T {

@@ -26,7 +26,7 @@ extension Persona {
         } catch let error as PersonaError {
             throw error
         } catch {
-            throw fail("", "not valid JSON (\((error as NSError).localizedDescription))")
+            throw fail("", "not valid JSON: " + FoundationJSON.jsonProblem(error, in: data))
         }
         for key in object.keys where !knownFields.contains(key) {
             let hint = Suggestion.nearest(to: key, among: knownFields).map { " (did you mean '\($0)'?)" } ?? ""
@@ -51,7 +51,7 @@ extension Persona {
             var result: [String: Double] = [:]
             for (name, weight) in map {
                 // JSON true/false also arrive as NSNumber; their type says which they are.
-                guard let number = weight as? NSNumber, !CFBooleanLike.isBoolean(number), number.doubleValue >= 0, number.doubleValue.isFinite else {
+                guard let number = weight as? NSNumber, !FoundationJSON.isBoolean(number), number.doubleValue >= 0, number.doubleValue.isFinite else {
                     throw fail("\(key).\(name)", "expected a number ≥ 0")
                 }
                 if key == "lens_weights", Lens(rawValue: name) == nil {
@@ -89,7 +89,7 @@ extension Persona {
         if let traits = object["traits"] {
             guard let map = traits as? [String: Any] else { throw fail("traits", "expected an object") }
             persona.traits = map.mapValues { value in
-                if let number = value as? NSNumber { return CFBooleanLike.describe(number) }
+                if let number = value as? NSNumber { return FoundationJSON.describe(number) }
                 return "\(value)"
             }
         }
@@ -99,8 +99,21 @@ extension Persona {
     }
 }
 
-/// JSON booleans and numbers arrive as NSNumber; say `true`/`false` for booleans.
-enum CFBooleanLike {
+/// Helpers for Foundation's JSON: its errors, and booleans and numbers arriving as NSNumber.
+enum FoundationJSON {
+    /// The parser's own account of bad JSON ("Invalid value around character 62"), with the
+    /// character's line and column.
+    static func jsonProblem(_ error: any Error, in data: Data) -> String {
+        let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? (error as NSError).localizedDescription
+        if data.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return "the file is empty" }
+        guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
+              let offset = Int(detail[range].dropFirst("character ".count)) else { return detail }
+        let characters = String(decoding: data, as: UTF8.self).prefix(offset)
+        let line = characters.filter { $0 == "\n" }.count + 1
+        let column = characters.count - (characters.lastIndex(of: "\n").map { characters.distance(from: characters.startIndex, to: $0) + 1 } ?? 0) + 1
+        return "line \(line), column \(column): \(detail)"
+    }
+
     static func isBoolean(_ number: NSNumber) -> Bool {
         let type = String(cString: number.objCType)
         return type == "c" || type == "B"

@@ -42,7 +42,7 @@ public struct Tagger: Sendable {
         func writeAll(_ lines: [String]) { lines.forEach(write) }
         do {
             while let record = try input.next(report: report) {
-                pipeline.add(record, consume: writeAll)
+                pipeline.add(record, cost: record.text.utf8.count, consume: writeAll)
             }
         } catch {
             pipeline.finish(consume: writeAll)  // the rows before a --strict stop are still written

@@ -49,7 +49,7 @@ public struct Money: Sendable, Hashable {
         takeMinus()
         guard !text.isEmpty, text.first!.isASCII, text.first!.isNumber || text.first == "." || text.first == ",",
               text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "," || $0 == " " || $0 == "'") }) else {
-            throw FieldProblem("'\(field)' is not an amount of money")
+            throw FieldProblem("'\(field.excerpt)' is not an amount of money")
         }
         let digits = text.filter { $0 != " " && $0 != "'" }
         let lastDot = digits.lastIndex(of: "."), lastComma = digits.lastIndex(of: ",")
@@ -70,14 +70,14 @@ public struct Money: Sendable, Hashable {
         let integerPart = decimal.map { separator in digits.split(separator: separator, omittingEmptySubsequences: false).dropLast().joined() } ?? digits
         let groups = integerPart.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "." || $0 == "," })
         if groups.count > 1, groups.dropFirst().contains(where: { $0.count != 3 }) || groups[0].isEmpty || groups[0].count > 3 {
-            throw FieldProblem("'\(field)' is not an amount of money")
+            throw FieldProblem("'\(field.excerpt)' is not an amount of money")
         }
         var normalized = ""
         for character in digits {
             if character == decimal { normalized.append(".") } else if character.isNumber { normalized.append(character) }
         }
         guard let amount = Double(normalized), amount < Self.largest else {
-            throw FieldProblem("'\(field)' is not an amount of money" + (Double(normalized) != nil ? " (too large)" : ""))
+            throw FieldProblem("'\(field.excerpt)' is not an amount of money" + (Double(normalized) != nil ? " (too large)" : ""))
         }
         return Money(amount: negative ? -amount : amount, currency: currency)
     }

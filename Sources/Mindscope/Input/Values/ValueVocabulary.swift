@@ -51,7 +51,7 @@ public struct ValueVocabulary: Sendable {
     public func flag(_ field: String) throws(FieldProblem) -> Bool? {
         let key = field.trimmingSpaces().lowercased()
         if key.isEmpty { return nil }
-        guard let value = flags[key] else { throw FieldProblem("'\(field)' is not a yes/no value") }
+        guard let value = flags[key] else { throw FieldProblem("'\(field.excerpt)' is not a yes/no value") }
         return value
     }
 }
