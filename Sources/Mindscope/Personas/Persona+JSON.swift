@@ -26,7 +26,8 @@ extension Persona {
         } catch let error as PersonaError {
             throw error
         } catch {
-            throw fail("", "not valid JSON: " + FoundationJSON.jsonProblem(error, in: data))
+            let (place, detail) = FoundationJSON.jsonProblem(error, in: data)
+            throw PersonaError(path: place.map { "\(path):\($0)" } ?? path, field: "", message: "not valid JSON: " + detail)
         }
         for key in object.keys where !knownFields.contains(key) {
             let hint = Suggestion.nearest(to: key, among: knownFields).map { " (did you mean '\($0)'?)" } ?? ""
@@ -103,15 +104,19 @@ extension Persona {
 enum FoundationJSON {
     /// The parser's own account of bad JSON ("Invalid value around character 62"), with the
     /// character's line and column.
-    static func jsonProblem(_ error: any Error, in data: Data) -> String {
+    static func jsonProblem(_ error: any Error, in data: Data) -> (place: String?, detail: String) {
         let detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? (error as NSError).localizedDescription
-        if data.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return "the file is empty" }
+        if data.allSatisfy({ $0 == 0x20 || (0x09...0x0D).contains($0) }) { return (nil, "the file is empty") }
+        let text = String(decoding: data, as: UTF8.self)
+        if detail.contains("end of file") {
+            return ("\(text.split(separator: "\n", omittingEmptySubsequences: false).count)", detail)
+        }
         guard let range = detail.range(of: #"character (\d+)"#, options: .regularExpression),
-              let offset = Int(detail[range].dropFirst("character ".count)) else { return detail }
-        let characters = String(decoding: data, as: UTF8.self).prefix(offset)
-        let line = characters.filter { $0 == "\n" }.count + 1
-        let column = characters.count - (characters.lastIndex(of: "\n").map { characters.distance(from: characters.startIndex, to: $0) + 1 } ?? 0) + 1
-        return "line \(line), column \(column): \(detail)"
+              let offset = Int(detail[range].dropFirst("character ".count)) else { return (nil, detail) }
+        let before = text.prefix(offset)
+        let line = before.filter { $0 == "\n" }.count + 1
+        let column = before.count - (before.lastIndex(of: "\n").map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
+        return ("\(line):\(column)", detail)
     }
 
     static func isBoolean(_ number: NSNumber) -> Bool {

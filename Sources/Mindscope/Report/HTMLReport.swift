@@ -9,22 +9,23 @@ public enum HTMLReport {
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
-                .title("Mindscope report: \(result.path)"),
+                // Not Plot's .title: it repeats the text unescaped in og:/twitter: meta attributes.
+                .element(named: "title", nodes: [.plain("Mindscope report: \(result.path)")]),
                 .style(css)
             ),
             .body(
                 .header(
                     .h1("What matters to whom"),
-                    .p(.class("summary"), .text("\(result.path): \(result.summary.read) rows read, \(result.summary.used) used, \(result.summary.skipped) skipped"
+                    .p(.class("summary"), .plain("\(result.path): \(result.summary.read) rows read, \(result.summary.used) used, \(result.summary.skipped) skipped"
                         + (result.aggregate.comments > 0 ? "; \(result.aggregate.comments) comments." : "."))),
-                    .nav(.ul(.forEach(result.readings) { reading in
-                        .li(.a(.href("#\(reading.persona.id)"), .text(reading.persona.name)))
+                    .nav(.ul(.forEach(result.readings.indices) { index in
+                        .li(.a(.href("#\(anchor(index))"), .plain(result.readings[index].persona.name)))
                     }))
                 ),
-                .forEach(result.readings) { section($0, result) },
+                .forEach(result.readings.indices) { section(result.readings[$0], result, anchor: anchor($0)) },
                 .if(!result.skipped.isEmpty, .section(
                     .h2("Not shown"),
-                    .ul(.forEach(result.skipped) { skipped in .li(.text("\(skipped.persona.name): \(skipped.why)")) })
+                    .ul(.forEach(result.skipped) { skipped in .li(.plain("\(skipped.persona.name): \(skipped.why)")) })
                 )),
                 .footer(.p("Made by Mindscope from the data alone: every number and quote above comes from the file."))
             )
@@ -32,27 +33,31 @@ public enum HTMLReport {
         return html.render()
     }
 
-    static func section(_ reading: PersonaReading, _ result: AnalysisResult) -> Node<HTML.BodyContext> {
+    /// A section's id: made here, never from a persona's id or name (Plot writes attribute
+    /// values as they are).
+    static func anchor(_ index: Int) -> String { "persona-\(index + 1)" }
+
+    static func section(_ reading: PersonaReading, _ result: AnalysisResult, anchor: String) -> Node<HTML.BodyContext> {
         let persona = reading.persona
-        return .section(.id(persona.id), .class("persona"),
-            .h2(.text(persona.name)),
-            .p(.class("meta"), .text("\(persona.tone) tone, \(persona.detailLevel.rawValue) detail"
+        return .section(.id(anchor), .class("persona"),
+            .h2(.plain(persona.name)),
+            .p(.class("meta"), .plain("\(persona.tone) tone, \(persona.detailLevel.rawValue) detail"
                 + (persona.description.isEmpty ? "" : " · \(persona.description)"))),
-            .unwrap(reading.unserved) { why in .p(.class("caveat"), .text("Not served: \(why)")) },
+            .unwrap(reading.unserved) { why in .p(.class("caveat"), .plain("Not served: \(why)")) },
             .if(!reading.issues.isEmpty, .div(
                 .h3("Insight"),
                 insight(reading.insight),
                 .h3("Ranked issues"),
                 issuesTable(reading, result),
-                .p(.class("caveat"), .text("Confidence: \(reading.lowConfidence ? "low" : "ok"), \(reading.comments) comments. Shares carry 95% Wilson intervals.")),
+                .p(.class("caveat"), .plain("Confidence: \(reading.lowConfidence ? "low" : "ok"), \(reading.comments) comments. Shares carry 95% Wilson intervals.")),
                 .details(.summary("Why these lenses"), .ul(.forEach(reading.lenses) { lens in
-                    .li(.text("\(lens.lens.name) (weight \(Format.number(lens.weight))): \(lens.why)"))
+                    .li(.plain("\(lens.lens.name) (weight \(Format.number(lens.weight))): \(lens.why)"))
                 }))
             )),
             .forEach(reading.analyses) { analysis in
                 .div(.class("analysis"),
-                    .h3(.text(analysis.name)),
-                    .p(.class("meta"), .text("Chosen by the goal “\(analysis.goal)” (\(analysis.goalWords.joined(separator: ", ")))")),
+                    .h3(.plain(analysis.name)),
+                    .p(.class("meta"), .plain("Chosen by the goal “\(analysis.goal)” (\(analysis.goalWords.joined(separator: ", ")))")),
                     insight(analysis.insight),
                     .div(.class("chart"), .raw(SVGChart.render(analysis, for: persona)))
                 )
@@ -60,7 +65,7 @@ public enum HTMLReport {
             .if(!reading.unanswered.isEmpty, .div(
                 .h3("Goals the data cannot answer"),
                 .ul(.forEach(reading.unanswered) { goal in
-                    .li(.strong(.text(goal.goal)), .text(" (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))"))
+                    .li(.strong(.plain(goal.goal)), .plain(" (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))"))
                 })
             ))
         )
@@ -72,9 +77,9 @@ public enum HTMLReport {
         let bullets = lines.filter { $0.hasPrefix("- ") }.map { String($0.dropFirst(2)) }
         let paragraphs = lines.filter { !$0.hasPrefix("- ") }
         return .div(.class("insight"),
-            .forEach(paragraphs.prefix(1)) { .p(.class("headline"), .text($0)) },
-            .if(!bullets.isEmpty, .ul(.forEach(bullets) { .li(.text($0)) })),
-            .forEach(paragraphs.dropFirst()) { .p(.class("caveat"), .text($0)) }
+            .forEach(paragraphs.prefix(1)) { .p(.class("headline"), .plain($0)) },
+            .if(!bullets.isEmpty, .ul(.forEach(bullets) { .li(.plain($0)) })),
+            .forEach(paragraphs.dropFirst()) { .p(.class("caveat"), .plain($0)) }
         )
     }
 
@@ -83,16 +88,16 @@ public enum HTMLReport {
             .tr(.th("#"), .th("Issue"), .th("Mentions"), .th("Negative"), .th("Share (95% CI)"), .th("Avg rating"), .th("At risk"), .th("Evidence")),
             .forEach(reading.issues.prefix(AnalysisResult.issueCount(reading.persona.detailLevel == .low ? .medium : reading.persona.detailLevel))) { issue in
                 .tr(
-                    .td(.text("\(issue.rank)")),
-                    .td(.text(issue.name), .if(issue.greenwashingRisk, .span(.class("flag"), " greenwashing risk")),
-                        .unwrap(issue.request) { .div(.class("meta"), .text("implicit request: \($0)")) }),
-                    .td(.text("\(issue.mentions)")),
-                    .td(.text("\(issue.negative)")),
-                    .td(.text("\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))")),
-                    .td(.text(issue.averageRating.map { Format.number($0, trimmed: true) } ?? "–")),
-                    .td(.text(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
+                    .td(.plain("\(issue.rank)")),
+                    .td(.plain(issue.name), .if(issue.greenwashingRisk, .span(.class("flag"), " greenwashing risk")),
+                        .unwrap(issue.request) { .div(.class("meta"), .plain("implicit request: \($0)")) }),
+                    .td(.plain("\(issue.mentions)")),
+                    .td(.plain("\(issue.negative)")),
+                    .td(.plain("\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))")),
+                    .td(.plain(issue.averageRating.map { Format.number($0, trimmed: true) } ?? "–")),
+                    .td(.plain(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
                     .td(.ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { evidence in
-                        .li(.text("#\(evidence.id) “\(evidence.quote)”"))
+                        .li(.plain("#\(evidence.id) “\(evidence.quote)”"))
                     }))
                 )
             }
@@ -109,4 +114,25 @@ public enum HTMLReport {
     th{background:#f0f0f0}.quotes{margin:0;padding-left:1rem}.chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}
     .analysis{margin-top:1.5rem}footer{margin-top:3rem;color:#555;font-size:.85rem}
     """
+}
+
+extension Node {
+    /// Text from the data, escaped here rather than by Plot's `.text`, which keeps anything
+    /// shaped like a character reference (a comment's `&lt;` would show as `<`) and leaves
+    /// quotes alone.
+    static func plain(_ text: String) -> Node {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return .raw(escaped)
+    }
 }
