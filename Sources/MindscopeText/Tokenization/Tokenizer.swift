@@ -4,8 +4,9 @@ import CICUShim
 /// splits but a reader sees as one unit: URLs, e-mail addresses, emoticons, `$120`,
 /// `eco-friendly`, `@mentions`, `#hashtags`, and runs such as `!!!` or `...`.
 ///
-/// Tokens never overlap and never lose a character that is not white space: every token's
-/// range slices the original text, and only spaces fall between tokens.
+/// Tokens never overlap and never lose a character other than white space and control
+/// characters (a NUL or an escape carries no meaning): every token's range slices the original
+/// text, and only those fall between tokens.
 ///
 /// ```swift
 /// let tokens = Tokenizer().tokenize("Didn't arrive :( see https://x.io/t?id=1").tokens
