@@ -21,7 +21,6 @@ extension MindscopeCommand {
             let result = try analysis.analyze(input)
             do {
                 try AtomicFile.write(HTMLReport.render(result), to: URL(fileURLWithPath: out))
-                Terminal.clearProgress()
                 if !input.quiet { Terminal.error(result.summary.line(for: input.file) + "; report written to \(out)") }
             } catch {
                 throw Terminal.fail(error)

@@ -49,7 +49,6 @@ extension MindscopeCommand {
                 if input.strict, case .badInput = error { Terminal.error("mindscope: stopped (--strict)" + (self.out.map { "; \($0) not written" } ?? "")) }
                 throw Terminal.fail(error)
             }
-            Terminal.clearProgress()
             if !input.quiet { Terminal.error(summary.line(for: input.file)) }
         }
     }

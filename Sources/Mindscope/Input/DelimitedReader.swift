@@ -81,21 +81,23 @@ final class DelimitedReader {
         var rowBytes = 0
         /// Why the row is over a limit; once set, nothing more of the row is kept.
         var overLimit: String?
+        func drop(because reason: String) {
+            overLimit = reason
+            fields.removeAll()
+            field.removeAll()
+        }
         func keep(_ byte: UInt8) {
             rowBytes += 1
             guard overLimit == nil else { return }
             if field.count >= fieldLimit {
-                overLimit = delimiter == nil
+                drop(because: delimiter == nil
                     ? "the line is longer than \(InputLimits.describe(bytes: limits.rowBytes)) (--max-row-bytes)"
-                    : "field \(fields.count + 1) is longer than \(InputLimits.describe(bytes: fieldLimit)) (--max-field-bytes)"
+                    : "field \(fields.count + 1) is longer than \(InputLimits.describe(bytes: fieldLimit)) (--max-field-bytes)")
             } else if rowBytes > limits.rowBytes {
-                overLimit = "\(row) is longer than \(InputLimits.describe(bytes: limits.rowBytes)) (--max-row-bytes)"
+                drop(because: "\(row) is longer than \(InputLimits.describe(bytes: limits.rowBytes)) (--max-row-bytes)")
             } else {
                 field.append(byte)
-                return
             }
-            fields.removeAll()
-            field.removeAll()
         }
         func finish() throws(MindscopeError) -> RawRow {
             if let overLimit {
@@ -106,9 +108,7 @@ final class DelimitedReader {
         func finishField() {
             guard overLimit == nil else { return }
             guard fields.count < limits.columns else {
-                overLimit = "\(row) has more than \(limits.columns) fields (--max-columns)"
-                fields.removeAll()
-                field.removeAll()
+                drop(because: "\(row) has more than \(limits.columns) fields (--max-columns)")
                 return
             }
             // A NUL byte is never text: replaced like invalid UTF-8; a field so repaired is

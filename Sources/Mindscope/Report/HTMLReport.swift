@@ -117,22 +117,8 @@ public enum HTMLReport {
 }
 
 extension Node {
-    /// Text from the data, escaped here rather than by Plot's `.text`, which keeps anything
-    /// shaped like a character reference (a comment's `&lt;` would show as `<`) and leaves
-    /// quotes alone.
-    static func plain(_ text: String) -> Node {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return .raw(escaped)
-    }
+    /// Text from the data, escaped as the charts escape it (all five XML specials) rather than
+    /// by Plot's `.text`, which keeps anything shaped like a character reference (a comment's
+    /// `&lt;` would show as `<`) and leaves quotes alone.
+    static func plain(_ text: String) -> Node { .raw(SVGChart.escape(text)) }
 }
