@@ -15,7 +15,7 @@ extension MindscopeCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json.")
+        @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json. --output is the same option.")
         var output: AnalysisFormat = .text
 
         @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
@@ -27,22 +27,25 @@ extension MindscopeCommand {
         @OptionGroup var analysis: AnalysisOptions
 
         func run() throws {
-            let result = try analysis.analyze(input)
-            if let charts {
+            var result = try analysis.analyze(input)
+            if let charts, result.readings.contains(where: { !$0.analyses.isEmpty }) {
+                Terminal.noteNewFolder(charts)
                 do {
                     for reading in result.readings {
                         for analysis in reading.analyses {
-                            let url = URL(fileURLWithPath: charts).appendingPathComponent(reading.persona.id).appendingPathComponent(analysis.chart)
-                            try AtomicFile.write(SVGChart.render(analysis, for: reading.persona), to: url)
+                            let path = AnalysisResult.chartPath(folder: charts, persona: reading.persona, analysis: analysis)
+                            try AtomicFile.write(SVGChart.render(analysis, for: reading.persona), to: URL(fileURLWithPath: path))
                         }
                     }
                 } catch {
                     throw Terminal.fail(error)
                 }
+                result.chartFolder = charts
             }
             Terminal.clearProgress()
             let text = result.rendered(output) + (output == .json ? "\n" : "")
             if let out {
+                Terminal.noteNewFolder(parentOf: out)
                 do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw Terminal.fail(error) }
             } else {
                 print(text, terminator: "")

@@ -70,15 +70,14 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Opens the export, printing the header's warnings and, with -v, the roles chosen.
-    /// `format` is a command's own name for the input format (`tag --format`), if it has one.
-    func open(_ set: LexiconSet, format: InputFormat? = nil) throws -> SurveyReader {
+    func open(_ set: LexiconSet) throws -> SurveyReader {
         do {
-            let reader = try SurveyReader(path: file, format: inputFormat ?? format, columnSynonyms: set.columns, vocabulary: set.values,
+            let reader = try SurveyReader(path: file, format: inputFormat, columnSynonyms: set.columns, vocabulary: set.values,
                                           overrides: try overrides(), limits: try limits())
             reader.strict = strict
             if let ageGroups, let bins = AgeBins(ageGroups) { reader.ageBins = bins }
             for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }
-            if verbose { for line in Inspection(reader).columnLines { Terminal.error(line) } }
+            if verbose { for line in Inspection(reader, analyses: set.analyses).columnLines { Terminal.error(line) } }
             if !quiet, Terminal.isInteractive { reader.onProgress = ProgressBar().update }
             return reader
         } catch let error as MindscopeError {

@@ -12,16 +12,14 @@ extension MindscopeCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .customLong("format"), help: "Same as --input-format: csv, tsv, jsonl.")
-        var format: InputFormat?
         @Option(help: "How many records to show.") var sample = 3
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
             let (_, set) = try lexicons.load()
-            let reader = try input.open(set, format: format)
+            let reader = try input.open(set)
             print("file: \(input.file)")
-            for line in Inspection(reader).columnLines { print(line) }
+            for line in Inspection(reader, analyses: set.analyses).columnLines { print(line) }
             var shown: [String] = []
             do {
                 while let record = try reader.next(report: { Terminal.error($0) }) {

@@ -19,6 +19,7 @@ extension MindscopeCommand {
 
         func run() throws {
             let result = try analysis.analyze(input)
+            Terminal.noteNewFolder(parentOf: out)
             do {
                 try AtomicFile.write(HTMLReport.render(result), to: URL(fileURLWithPath: out))
                 if !input.quiet { Terminal.error(result.summary.line(for: input.file) + "; report written to \(out)") }

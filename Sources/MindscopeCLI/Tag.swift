@@ -16,10 +16,8 @@ extension MindscopeCommand {
 
         @OptionGroup var input: InputOptions
 
-        @Option(name: .customLong("format"), help: "Same as --input-format: csv, tsv, jsonl.")
-        var format: InputFormat?
-
-        @Option(help: "Output: jsonl (one object per row) or csv (one column per theme).")
+        @Option(name: [.customLong("format"), .customLong("output")],
+                help: "Output: jsonl (one object per row) or csv (one column per theme). --output is the same option.")
         var output: TagOutputFormat = .jsonl
 
         @Option(help: ArgumentHelp("Write to FILE (atomically: it appears only when complete; a failed or interrupted run leaves no partial file) instead of standard output.", valueName: "FILE"))
@@ -33,11 +31,12 @@ extension MindscopeCommand {
 
         func run() throws {
             let (analyzer, set) = try lexicons.load()
-            let reader = try input.open(set, format: format)
+            let reader = try input.open(set)
             var tagger = Tagger(analyzer: analyzer)
             tagger.format = output
             tagger.explain = explain
             tagger.neutralizeFormulas = !allowFormulas
+            if let path = self.out { Terminal.noteNewFolder(parentOf: path) }
             let out: Output
             do { out = try Output(path: self.out) } catch { throw Terminal.fail(error) }
             let summary: InputSummary

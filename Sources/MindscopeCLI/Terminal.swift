@@ -44,6 +44,18 @@ enum Terminal {
         }
     }
 
+    /// Says on stderr that an output folder that does not exist yet will be created (outputs
+    /// create their folders, as `mkdir -p` would).
+    static func noteNewFolder(_ folder: String) {
+        guard !folder.isEmpty, !FileManager.default.fileExists(atPath: folder) else { return }
+        error("mindscope: creating folder \(folder)")
+    }
+
+    /// ``noteNewFolder(_:)`` for the folder of an output file.
+    static func noteNewFolder(parentOf file: String) {
+        noteNewFolder((file as NSString).deletingLastPathComponent)
+    }
+
     /// Replaces the progress line (no line break, so the next one overwrites it).
     static func progress(_ line: String) {
         lock.withLock {

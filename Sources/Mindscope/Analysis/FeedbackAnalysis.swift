@@ -12,6 +12,13 @@ public struct AnalysisResult: Sendable {
     public var skipped: [(persona: Persona, why: String)]
     /// The currency most order values carry, if any.
     public var currency: String?
+    /// The folder the charts were written to (`analyze --charts DIR`), if they were.
+    public var chartFolder: String?
+
+    /// Where the chart of `analysis` for `persona` is written under `folder`.
+    public static func chartPath(folder: String, persona: Persona, analysis: TabularResult) -> String {
+        folder + (folder.hasSuffix("/") ? "" : "/") + persona.id + "/" + analysis.chart
+    }
 }
 
 /// Reads an export once, folds every comment into a ``FeedbackAggregate``, then ranks and
@@ -32,7 +39,9 @@ public struct FeedbackAnalysis: Sendable {
         var items: [AnalysisPlan.Item] = []
         for item in plans.flatMap(\.items) where !items.contains(where: { $0.id == item.id }) { items.append(item) }
         let hasText = !input.roles.all(.text).isEmpty
-        guard hasText || !items.isEmpty else {
+        // Without comments and without a table analysis, the file serves nobody; a persona that
+        // was asked for still gets its reading (its unanswered goals), exit 0.
+        guard hasText || !items.isEmpty || explicit else {
             throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
         let valuesThemes = Set(lexicons.lexicons.themes.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))

@@ -1,8 +1,13 @@
 /// What Mindscope makes of an export, worded for `mindscope inspect` and `-v`.
 public struct Inspection {
     let reader: SurveyReader
+    /// The tabular analyses, to say which a table without comments can serve.
+    let analyses: AnalysisCatalog
 
-    public init(_ reader: SurveyReader) { self.reader = reader }
+    public init(_ reader: SurveyReader, analyses: AnalysisCatalog) {
+        self.reader = reader
+        self.analyses = analyses
+    }
 
     public var layoutLine: String {
         let header = reader.reader.header
@@ -32,10 +37,22 @@ public struct Inspection {
             }
             lines.append(line)
         }
-        for role in [ColumnRoles.Role.id, .text] where reader.roles.all(role).isEmpty {
-            lines.append("no \(role.rawValue) column" + (role == .id ? ": rows are numbered" : ": name one with --column text=HEADER"))
-        }
+        if reader.roles.all(.id).isEmpty { lines.append("no id column: rows are numbered") }
+        if reader.roles.all(.text).isEmpty { lines.append(tableLine) }
         return lines
+    }
+
+    /// What a file without a comment column is read as: a customer table, and the analyses its
+    /// columns can serve.
+    var tableLine: String {
+        let servable = analyses.definitions.filter { definition in
+            definition.kind != .unavailable && definition.needs.allSatisfy { AnalysisPlan.has($0, reader.roles) }
+        }
+        guard !servable.isEmpty else {
+            return "no comment column and no columns a table analysis reads: name a comment column with --column text=HEADER"
+        }
+        return "a customer table (no comment column): it can serve \(servable.map(\.name).joined(separator: ", ")); "
+            + "a comment column, if there is one, is named with --column text=HEADER"
     }
 
     /// A record as a short line for the sample.
@@ -46,7 +63,7 @@ public struct Inspection {
         if let churned = record.churned { parts.append("churned \(churned)") }
         for (name, value) in zip(segmentNames, record.segments) { parts.append("\(name) \(value)") }
         let text = record.text.replacingOccurrences(of: "\n", with: " ")
-        parts.append("\"\(text.prefix(70))\(text.count > 70 ? "…" : "")\"")
+        if !text.isEmpty { parts.append("\"\(text.prefix(70))\(text.count > 70 ? "…" : "")\"") }
         return parts.joined(separator: " · ")
     }
 }

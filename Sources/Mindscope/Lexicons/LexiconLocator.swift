@@ -11,11 +11,14 @@ import Foundation
 public struct DataFolder: Sendable {
     public var name: String
     public var environmentVariable: String
-    /// A file every such folder holds, to recognise it.
-    public var marker: String
+    /// How such a folder is recognised among the candidates: a file it must hold, or (nil) any
+    /// file with the extension.
+    public var marker: String?
+    public var markerExtension: String
 
-    public static let lexicons = DataFolder(name: "lexicons", environmentVariable: "MINDSCOPE_LEXICONS", marker: "themes.txt")
-    public static let personas = DataFolder(name: "personas", environmentVariable: "MINDSCOPE_PERSONAS", marker: "cfo.json")
+    /// The lexicon folder holds `sentiment.tsv`; a persona folder holds persona JSON files.
+    public static let lexicons = DataFolder(name: "lexicons", environmentVariable: "MINDSCOPE_LEXICONS", marker: "sentiment.tsv", markerExtension: "tsv")
+    public static let personas = DataFolder(name: "personas", environmentVariable: "MINDSCOPE_PERSONAS", marker: nil, markerExtension: "json")
 
     /// `<checkout>/`, from this file's place in `Sources/Mindscope/Lexicons/`.
     public static let sourceCheckout = URL(fileURLWithPath: #filePath)
@@ -33,12 +36,25 @@ public struct DataFolder: Sendable {
         return result
     }
 
-    /// The first candidate that holds the marker file.
+    /// The explicit folder if it exists (never second-guessed), else the first candidate that
+    /// looks like such a folder.
     public func locate(explicit: String?) throws(MindscopeError) -> URL {
         let candidates = candidates(explicit: explicit)
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate.appendingPathComponent(marker).path) {
-            return candidate
+        if let explicit {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: explicit, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw .unreadable(path: explicit, reason: "no such folder")
+            }
+            return candidates[0]
         }
+        for candidate in candidates where recognizes(candidate) { return candidate }
         throw .dataFolderNotFound(name: name, variable: environmentVariable, searched: candidates.map(\.path))
+    }
+
+    /// Whether `folder` holds the marker file, or any file with the marker extension.
+    func recognizes(_ folder: URL) -> Bool {
+        if let marker { return FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return files.contains { $0.hasSuffix(".\(markerExtension)") }
     }
 }

@@ -12,11 +12,19 @@ public struct PersonaLibrary: Sendable {
         return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
     }
 
-    /// A persona by name (`cfo`) from the folder, or by path (`my/persona.json`). An unknown
-    /// name suggests the nearest one.
+    /// The file name of the persona called `name`: names are forgiving, compared without case
+    /// and with `-` and `_` alike (`CFO`, `product-manager`).
+    public func resolve(_ name: String) -> String? {
+        let key = Suggestion.key(name)
+        return names().first { Suggestion.key($0) == key }
+    }
+
+    /// A persona by name (`cfo`, `CFO`, `product-manager`) from the folder, or by path
+    /// (`my/persona.json`). An unknown name suggests the nearest one.
     public func load(_ nameOrPath: String) throws(MindscopeError) -> Persona {
         let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
-        let url = isPath ? URL(fileURLWithPath: nameOrPath) : directory.appendingPathComponent("\(nameOrPath).json")
+        let name = isPath ? nameOrPath : resolve(nameOrPath) ?? nameOrPath
+        let url = isPath ? URL(fileURLWithPath: nameOrPath) : directory.appendingPathComponent("\(name).json")
         guard FileManager.default.fileExists(atPath: url.path) else {
             if isPath { throw .unreadable(path: url.path, reason: "no such file") }
             let hint = Suggestion.nearest(to: nameOrPath, among: names()).map { "did you mean '\($0)'? " } ?? ""
@@ -27,7 +35,7 @@ public struct PersonaLibrary: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
         }
-        do { return try Persona.parse(data, path: isPath ? url.path : "personas/\(nameOrPath).json") } catch { throw .persona(error) }
+        do { return try Persona.parse(data, path: isPath ? url.path : "personas/\(name).json") } catch { throw .persona(error) }
     }
 
     /// Every persona of the folder.

@@ -43,10 +43,10 @@ extension AnalysisResult {
     // MARK: Text
 
     public var text: String {
-        var out = "\(path): \(summary.read) rows read, \(summary.used) used, \(summary.skipped) skipped\n"
+        var out = ""
         for reading in readings {
             let persona = reading.persona
-            out += "\n\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
+            out += (out.isEmpty ? "" : "\n") + "\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
             if let why = reading.unserved {
                 out += "  not served: \(why)\n"
                 for goal in reading.unanswered { out += "  '\(goal.goal)' (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))\n" }
@@ -69,52 +69,92 @@ extension AnalysisResult {
             for analysis in reading.analyses {
                 out += "  \(analysis.name) [\(analysis.id)], chosen by goal '\(analysis.goal)' (\(analysis.goalWords.joined(separator: ", ")))\n"
                 out += analysis.insight.split(separator: "\n").map { "    \($0)\n" }.joined()
-                out += "    chart: \(analysis.chart)\n"
+                if let chartFolder { out += "    chart: \(Self.chartPath(folder: chartFolder, persona: persona, analysis: analysis))\n" }
             }
             if !reading.unanswered.isEmpty { out += "goals the data cannot answer:\n" }
             for goal in reading.unanswered {
                 out += "  '\(goal.goal)' (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))\n"
             }
         }
-        for (persona, why) in skipped { out += "\n\(persona.name) (\(persona.id)): not shown, \(why)\n" }
+        for (persona, why) in skipped { out += (out.isEmpty ? "" : "\n") + "\(persona.name) (\(persona.id)): not shown, \(why)\n" }
         return out
     }
 
     // MARK: Markdown
 
     public var markdown: String {
-        var out = "# Feedback read by persona\n\n`\(path)`: \(summary.read) rows read, \(summary.used) used, \(summary.skipped) skipped.\n"
+        let md = Self.markdownEscaped
+        var out = "# Feedback read by persona\n\n`\(path.replacingOccurrences(of: "`", with: "'"))`\n"
         for reading in readings {
             let persona = reading.persona
-            out += "\n## \(persona.name)\n\n*\(persona.tone) tone, \(persona.detailLevel.rawValue) detail*\n\n"
+            out += "\n## \(md(persona.name))\n\n*\(md(persona.tone)) tone, \(persona.detailLevel.rawValue) detail*\n\n"
             if let why = reading.unserved {
-                out += "Not served: \(why).\n"
+                out += "Not served: \(md(why)).\n"
                 continue
             }
             for analysis in reading.analyses {
-                out += "### \(analysis.name)\n\n*Chosen by goal “\(Self.markdownEscaped(analysis.goal))”; chart `\(analysis.chart)`.*\n\n"
-                out += analysis.insight.split(separator: "\n").map { $0.hasPrefix("- ") ? "\($0)\n" : "\($0)\n\n" }.joined() + "\n"
+                out += "### \(md(analysis.name))\n\n*Chosen by goal “\(md(analysis.goal))”"
+                if let chartFolder { out += "; chart `\(Self.chartPath(folder: chartFolder, persona: persona, analysis: analysis))`" }
+                out += ".*\n\n" + Self.markdownBlocks(analysis.insight)
             }
             for goal in reading.unanswered {
-                out += "> Cannot answer “\(Self.markdownEscaped(goal.goal))”: needs \(goal.needs.joined(separator: "; ")).\n\n"
+                out += "> Cannot answer “\(md(goal.goal))”: needs \(md(goal.needs.joined(separator: "; "))).\n\n"
             }
             guard !reading.issues.isEmpty else { continue }
-            out += reading.insight.split(separator: "\n").map { $0.hasPrefix("- ") ? "\($0)\n" : "\($0)\n\n" }.joined()
-            out += "\n| # | issue | score | mentions | negative | share (95% CI) | avg rating | at risk | evidence |\n|---|---|---|---|---|---|---|---|---|\n"
+            out += Self.markdownBlocks(reading.insight)
+            out += "| # | issue | score | mentions | negative | share (95% CI) | avg rating | at risk | evidence |\n|---|---|---|---|---|---|---|---|---|\n"
             for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
                 let share = "\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))"
-                let evidence = issue.evidence.prefix(2).map { "#\($0.id) “\(Self.markdownEscaped($0.quote))”" }.joined(separator: "; ")
-                out += "| \(issue.rank) | \(issue.name)\(issue.greenwashingRisk ? " ⚠ greenwashing" : "") | \(Format.number(issue.score)) | \(issue.mentions) | \(issue.negative) | \(share) | \(issue.averageRating.map { String(format: "%.1f", $0) } ?? "–") | \(money(issue.revenueAtRisk) ?? "–") | \(evidence) |\n"
+                let evidence = issue.evidence.prefix(2).map { "#\(md($0.id)) “\(md($0.quote))”" }.joined(separator: "; ")
+                out += "| \(issue.rank) | \(md(issue.name))\(issue.greenwashingRisk ? " ⚠ greenwashing" : "") | \(Format.number(issue.score)) | \(issue.mentions) | \(issue.negative) | \(share) | \(issue.averageRating.map { String(format: "%.1f", $0) } ?? "–") | \(md(money(issue.revenueAtRisk) ?? "–")) | \(evidence) |\n"
             }
-            out += "\nLenses: " + reading.lenses.map { "\($0.lens.name) \(Format.number($0.weight)) (\(Self.markdownEscaped($0.why)))" }.joined(separator: "; ") + "\n"
+            out += "\nLenses: " + reading.lenses.map { "\($0.lens.name) \(Format.number($0.weight)) (\(md($0.why)))" }.joined(separator: "; ") + "\n"
             if reading.lowConfidence { out += "\n> Low confidence: \(reading.comments) comments.\n" }
         }
-        for (persona, why) in skipped { out += "\n*\(persona.name)*: not shown, \(why).\n" }
+        for (persona, why) in skipped { out += "\n*\(md(persona.name))*: not shown, \(md(why)).\n" }
         return out
     }
 
+    /// Plain text as Markdown blocks: runs of `- ` lines as a list, other lines as paragraphs,
+    /// each block followed by a blank line (text right after a list would join its last item).
+    static func markdownBlocks(_ text: String) -> String {
+        var out = ""
+        var inList = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let isItem = line.hasPrefix("- ")
+            if inList && !isItem { out += "\n" }
+            out += isItem ? "- \(markdownEscaped(String(line.dropFirst(2))))\n" : "\(markdownEscaped(String(line)))\n\n"
+            inList = isItem
+        }
+        return out + (inList ? "\n" : "")
+    }
+
+    /// Text from the data shown as itself in Markdown: a backslash (CommonMark allows one before
+    /// any ASCII punctuation) before every character that is syntax anywhere in a line, and
+    /// before a leading `-`, `+`, `#` or the `.` of a leading number, which start a block;
+    /// line breaks become spaces.
     static func markdownEscaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var leadingDigits = true
+        for (offset, character) in text.enumerated() {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&":
+                out.append("\\")
+            case "-", "+", "#":
+                if offset == 0 { out.append("\\") }
+            case ".", ")":
+                if leadingDigits && offset > 0 { out.append("\\") }
+            case "\n", "\r", "\r\n":
+                out.append(" ")
+                leadingDigits = false
+                continue
+            default: break
+            }
+            out.append(character)
+            leadingDigits = leadingDigits && character.isASCII && character.isNumber
+        }
+        return out
     }
 
     // MARK: JSON

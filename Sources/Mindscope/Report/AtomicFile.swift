@@ -26,7 +26,7 @@ public final class AtomicFile: @unchecked Sendable {
         } catch {
             throw .unreadable(path: url.path, reason: "cannot write: \((error as NSError).localizedDescription)")
         }
-        Self.pending.withLock { $0.insert(temporary.path) }
+        Self.pending.withLock { _ = $0.insert(temporary.path) }
     }
 
     deinit { if !finished { abandon() } }

@@ -30,8 +30,10 @@ public struct Tagger: Sendable {
         let themeIDs = analyzer.lexicons.themes.topics.map(\.id)
         let segmentNames = input.segmentNames
         if format == .csv {
+            // Segment headers come from the data, so they are neutralised as data cells are.
+            let headers = neutralizeFormulas ? segmentNames.map(CSVLine.inert) : segmentNames
             write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
-                                 + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + segmentNames))
+                                 + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + headers))
         }
         let analyzer = self.analyzer, format = self.format, explain = self.explain, neutralize = neutralizeFormulas
         // Analysis and formatting run on every core; lines come back in input order.
