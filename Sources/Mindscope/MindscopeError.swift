@@ -16,6 +16,8 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
     case missingColumn(path: String, role: String, headers: [String])
     /// `--column ROLE=NAME` names no column of the file.
     case unknownColumn(path: String, role: String, name: String, headers: [String])
+    /// `--domain NAME` names no theme pack.
+    case unknownDomain(String, hint: String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
         case .badInput(let path, let line, let message): "\(path):\(line): \(message)"
         case .unknownColumn(let path, let role, let name, let headers):
             "\(path): --column \(role)=\(name): no column has that header or question; headers: \(Self.list(headers))"
+        case .unknownDomain(let name, let hint): "--domain \(name.excerpt): no such theme pack; \(hint)"
         case .missingColumn(let path, let role, let headers):
             "\(path):1: no \(role) column among the headers (\(Self.list(headers))); name one with --column \(role)=HEADER"
         }

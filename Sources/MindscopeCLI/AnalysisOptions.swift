@@ -14,10 +14,11 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Loads everything, reads the export once, and returns every persona's reading.
     func analyze(_ input: InputOptions) throws -> AnalysisResult {
-        let (analyzer, set) = try lexicons.load()
-        var personas = try data.load(personaNames, themes: set.lexicons.themes)
+        let loaded = try lexicons.loadAll()
+        var personas = try data.load(personaNames, themes: loaded.themeLibrary.allThemeIDs)
         if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
-        let reader = try input.open(set)
+        let reader = try input.open(loaded)
+        let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)
         do {
             return try FeedbackAnalysis(analyzer: analyzer, lexicons: set)
                 .run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })

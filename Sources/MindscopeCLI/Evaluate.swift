@@ -20,7 +20,7 @@ extension MindscopeCommand {
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
-            let analyzer = try lexicons.load().analyzer
+            let analyzer = try lexicons.load(sample: []).analyzer
             print("file\titems\tpearson\tspearman\tsign_agreement")
             var rows = "file\tid\trating\tscore\ttext\n"
             defer {

@@ -17,7 +17,7 @@ extension MindscopeCommand {
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
-            let analysis = try lexicons.load().analyzer.analyze(text)
+            let analysis = try lexicons.load(sample: [text]).analyzer.analyze(text)
             let record = TagRecord(id: "-", line: 1, analysis: analysis, explain: true)
             if json {
                 print(record.json.text)
@@ -30,7 +30,7 @@ extension MindscopeCommand {
             print("contributions (valence -4..4):")
             for item in record.explain ?? [] {
                 let rules = item.rules.map { "\($0.rule.rawValue)\($0.by.map { " by '\($0)'" } ?? "") \(signed($0.change))" }
-                print("  '\(item.text)' [\(item.start), \(item.end)) \(item.term): \(signed(item.base))"
+                print("  '\(item.text)' [\(item.start), \(item.end)) \(item.described): \(signed(item.base))"
                       + (rules.isEmpty ? "" : ", " + rules.joined(separator: ", ")) + " = \(signed(item.value))")
             }
             print("themes:")

@@ -16,10 +16,16 @@ extension MindscopeCommand {
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
-            let (_, set) = try lexicons.load()
-            let reader = try input.open(set)
+            let all = try lexicons.loadAll()
+            let reader = try input.open(all)
+            let (_, set) = try lexicons.choose(all, for: reader, verbose: false)
             print("file: \(input.file)")
             for line in Inspection(reader, analyses: set.analyses).columnLines { print(line) }
+            if !reader.roles.all(.text).isEmpty {
+                print("domain: \(set.domain.packs.isEmpty ? "general" : set.domain.packs.joined(separator: ", ")) (\(set.domain.why))")
+                print("themes: \(set.themes.catalog.topics.map(\.id).joined(separator: ", "))")
+                for note in set.themes.notes { print("note: \(note)") }
+            }
             var shown: [String] = []
             do {
                 while let record = try reader.next(report: { Terminal.error($0) }) {

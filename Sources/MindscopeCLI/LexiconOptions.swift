@@ -11,14 +11,51 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A word-valence file to use instead of the shipped ones (repeatable; VADER's format is accepted).", valueName: "FILE"))
     var sentimentLexicon: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A theme file to use instead of themes.txt (repeatable).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("The theme packs: auto (chosen from the first comments), or pack ids such as travel or software,telecom (see lexicons/themes/).", valueName: "auto|NAME[,NAME]"))
+    var domain = "auto"
+
+    @Option(name: .long, help: ArgumentHelp("A theme file to use instead of the packs (repeatable; no domain is chosen).", valueName: "FILE"))
     var themes: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A theme file whose themes are added (or replace shipped ones with the same id).", valueName: "FILE"))
+    @Option(name: .long, help: ArgumentHelp("A theme file whose themes are added to the chosen packs (a theme with a shipped id replaces it).", valueName: "FILE"))
     var addThemes: [String] = []
 
-    /// Loads everything, printing duplicate warnings on stderr.
-    func load() throws -> (analyzer: TextAnalyzer, set: LexiconSet) {
+    func validate() throws {
+        if DomainRequest(domain) == nil { throw ValidationError("--domain '\(domain)': expected auto or pack ids such as travel,food") }
+    }
+
+    var request: DomainRequest { DomainRequest(domain) ?? .auto }
+
+    /// The lexicons with the themes chosen for an export: `--domain auto` samples its first
+    /// comments (read once). With `verbose`, says which packs and why on stderr.
+    func choose(_ all: LexiconSet, for reader: SurveyReader, verbose: Bool) throws -> (analyzer: TextAnalyzer, set: LexiconSet) {
+        let set: LexiconSet
+        do { set = try all.resolved(request, for: reader, report: { Terminal.error($0) }) } catch { throw Terminal.fail(error) }
+        if verbose { Self.describe(set) }
+        return (TextAnalyzer(lexicons: set.lexicons), set)
+    }
+
+    /// The lexicons with the themes chosen for the comments given (`explain`, `eval`).
+    func load(sample: [String], verbose: Bool = false) throws -> (analyzer: TextAnalyzer, set: LexiconSet) {
+        try choose(try loadAll(), sample: sample, request: request, verbose: verbose)
+    }
+
+    /// ``load(sample:verbose:)`` with lexicons already loaded and a request of the caller's.
+    func choose(_ all: LexiconSet, sample: [String], request: DomainRequest, verbose: Bool = false) throws -> (analyzer: TextAnalyzer, set: LexiconSet) {
+        let set: LexiconSet
+        do { set = try all.resolved(request, sample: sample) } catch { throw Terminal.fail(error) }
+        if verbose { Self.describe(set) }
+        return (TextAnalyzer(lexicons: set.lexicons), set)
+    }
+
+    /// The packs chosen and why, and what does not fit together in them, on stderr.
+    static func describe(_ set: LexiconSet) {
+        Terminal.error("domain: \(set.domain.packs.isEmpty ? "general" : set.domain.packs.joined(separator: ", ")) (\(set.domain.why))")
+        for note in set.themes.notes { Terminal.error("note: \(note)") }
+    }
+
+    /// Loads everything, themes not yet chosen, printing duplicate warnings on stderr.
+    func loadAll() throws -> LexiconSet {
         do {
             var loader = LexiconLoader(directory: try DataFolder.lexicons.locate(explicit: lexicons))
             if !sentimentLexicon.isEmpty { loader.sentimentFiles = sentimentLexicon.map { URL(fileURLWithPath: $0) } }
@@ -26,7 +63,7 @@ struct LexiconOptions: ParsableArguments {
             loader.extraThemeFiles = addThemes.map { URL(fileURLWithPath: $0) }
             let loaded = try loader.load()
             for warning in loaded.warnings { Terminal.error("warning: \(warning)") }
-            return (TextAnalyzer(lexicons: loaded.lexicons), loaded)
+            return loaded
         } catch {
             throw Terminal.fail(error)
         }

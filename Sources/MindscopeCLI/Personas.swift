@@ -14,14 +14,14 @@ struct PersonaOptions: ParsableArguments {
 
     /// The named personas, or every shipped one when none is named; their theme weights are
     /// checked against `themes` when given.
-    func load(_ names: [String], themes: TopicCatalog? = nil) throws -> [Persona] {
+    func load(_ names: [String], themes: [String]? = nil) throws -> [Persona] {
         let library = try library()
         do throws(MindscopeError) {
             var personas: [Persona] = []
             if names.isEmpty { personas = try library.loadAll() } else { for name in names { personas.append(try library.load(name)) } }
             if let themes {
                 for (persona, name) in zip(personas, names.isEmpty ? personas.map(\.id) : names) {
-                    do { try persona.validateThemes(themes.topics.map(\.id), path: name) } catch { throw .persona(error) }
+                    do { try persona.validateThemes(themes, path: name) } catch { throw .persona(error) }
                 }
             }
             return personas
@@ -56,8 +56,8 @@ extension MindscopeCommand {
             @OptionGroup var lexicons: LexiconOptions
 
             func run() throws {
-                let (analyzer, set) = try lexicons.load()
-                let persona = try data.load([persona], themes: set.lexicons.themes)[0]
+                let (analyzer, set) = try lexicons.load(sample: [])
+                let persona = try data.load([persona], themes: set.themeLibrary.allThemeIDs)[0]
                 let selection = LensSelection(persona: persona, goals: set.goals, themes: set.lexicons.themes, tokenizer: analyzer.tokenizer)
                 print("\(persona.name) (\(persona.id))")
                 if !persona.description.isEmpty { print(persona.description) }
@@ -79,7 +79,7 @@ extension MindscopeCommand {
             @OptionGroup var lexicons: LexiconOptions
 
             func run() throws {
-                let themes = try lexicons.load().set.lexicons.themes
+                let themes = try lexicons.loadAll().themeLibrary.allThemeIDs
                 for persona in try data.load(personas, themes: themes) { print("ok: \(persona.id) (\(persona.name))") }
             }
         }

@@ -30,8 +30,9 @@ extension MindscopeCommand {
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
-            let (analyzer, set) = try lexicons.load()
-            let reader = try input.open(set)
+            let all = try lexicons.loadAll()
+            let reader = try input.open(all)
+            let (analyzer, _) = try lexicons.choose(all, for: reader, verbose: input.verbose)
             var tagger = Tagger(analyzer: analyzer)
             tagger.format = output
             tagger.explain = explain

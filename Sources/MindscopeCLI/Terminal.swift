@@ -80,6 +80,7 @@ enum Terminal {
         case .unreadable, .dataFolderNotFound: return ExitCode(ExitStatus.unreadable)
         case .lexicon, .persona: return ExitCode(ExitStatus.badLexicon)
         case .badInput, .missingColumn, .unknownColumn: return ExitCode(ExitStatus.badData)
+        case .unknownDomain: return ExitCode.validationFailure
         }
     }
 }

@@ -20,35 +20,69 @@ public struct TextAnalyzer: Sendable {
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
-        self.tokenizer = Tokenizer(emoticons: lexicons.sentiment.emoticonCandidates)
-        self.scorer = SentimentScorer(lexicon: lexicons.sentiment, rules: lexicons.rules)
+        self.tokenizer = Tokenizer(emoticons: lexicons.sentiment.emoticonCandidates, quantityUnits: lexicons.words.quantityUnits)
+        self.scorer = SentimentScorer(lexicon: lexicons.sentiment, rules: lexicons.rules, pronouns: lexicons.words.pronouns)
     }
 
     public func analyze(_ comment: String) -> CommentAnalysis {
         let text = tokenizer.tokenize(comment)
-        let sentiment = scorer.score(text)
+        var sentiment = scorer.score(text)
+        let matches = TopicMatcher(text: text).matches(lexicons.themes)
+        var clauses = ClauseCache(text: text, joiners: lexicons.words.clauseJoiners)
+        // Problem and praise phrases in clauses with no sentiment of their own (beside the
+        // phrase's own words: the "no" of "no bugs") count as terms: score again with them
+        // (only comments that have such a phrase pay for it).
+        let phrases = matches.compactMap { match -> PhraseValence? in
+            guard match.polarity != .none else { return nil }
+            let soft = clauses.spans(of: match.range, sentiment: sentiment).soft
+            guard !sentiment.contributions.contains(where: {
+                soft.contains($0.tokens.lowerBound) && !match.range.contains($0.tokens.lowerBound)
+            }) else { return nil }
+            let theme = lexicons.themes.topics[match.topic].id
+            return match.polarity == .problem
+                ? PhraseValence(tokens: match.range, term: match.cue, valence: SentimentConstants.problemPhraseValence, source: .problem(theme: theme))
+                : PhraseValence(tokens: match.range, term: match.cue, valence: SentimentConstants.praisePhraseValence, source: .praise(theme: theme))
+        }
+        if !phrases.isEmpty { sentiment = scorer.score(text, phrases: phrases) }
         return CommentAnalysis(text: text, sentiment: sentiment,
-                               themes: themes(in: text, sentiment: sentiment),
+                               themes: themes(matches, in: text, sentiment: sentiment, clauses: &clauses),
                                signals: signals(in: text))
     }
 
-    /// Theme hits, each scored on the clauses that mention it.
-    func themes(in text: TokenizedText, sentiment: SentimentAnalysis) -> [ThemeHit] {
-        let matches = TopicMatcher(text: text).matches(lexicons.themes)
-        guard !matches.isEmpty else { return [] }
-        // Clauses only of the sentences with a match, each split once.
+    /// Clauses of the sentences with a match, each sentence split once.
+    struct ClauseCache {
+        let text: TokenizedText
+        let joiners: Set<String>
         var clauses: [Int: Clauses] = [:]
+
+        init(text: TokenizedText, joiners: Set<String>) {
+            self.text = text
+            self.joiners = joiners
+        }
+
+        /// The soft and hard clause around a match: a theme takes the sentiment of its soft
+        /// clause, or of its hard clause when the soft one has none.
+        mutating func spans(of range: Range<Int>, sentiment: SentimentAnalysis) -> (soft: Range<Int>, hard: Range<Int>) {
+            guard let index = text.sentences.firstIndex(where: { $0.contains(range.lowerBound) }) else { return (range, range) }
+            if clauses[index] == nil {
+                let contrasts = index < sentiment.sentences.count ? sentiment.sentences[index].contrasts : []
+                clauses[index] = Clauses(text.sentences[index], tokens: text.tokens, contrastStarts: Set(contrasts), joiners: joiners)
+            }
+            let clause = clauses[index]!
+            let soft = clause.soft.first { $0.contains(range.lowerBound) } ?? range
+            let hard = clause.hard.first { $0.contains(range.lowerBound) } ?? soft
+            return (soft, hard)
+        }
+    }
+
+    /// Theme hits, each scored on the clauses that mention it.
+    func themes(_ matches: [TopicMatcher.Found], in text: TokenizedText, sentiment: SentimentAnalysis, clauses: inout ClauseCache) -> [ThemeHit] {
+        guard !matches.isEmpty else { return [] }
         var order: [Int] = []
         var cues: [Int: [String]] = [:]
         var spans: [Int: [Range<Int>]] = [:]
         for match in matches {
-            guard let index = text.sentences.firstIndex(where: { $0.contains(match.range.lowerBound) }) else { continue }
-            if clauses[index] == nil {
-                clauses[index] = Clauses(text.sentences[index], tokens: text.tokens, contrastStarts: Set(index < sentiment.sentences.count ? sentiment.sentences[index].contrasts : []))
-            }
-            let clause = clauses[index]!
-            let soft = clause.soft.first { $0.contains(match.range.lowerBound) } ?? match.range
-            let hard = clause.hard.first { $0.contains(match.range.lowerBound) } ?? soft
+            let (soft, hard) = clauses.spans(of: match.range, sentiment: sentiment)
             let span = sentiment.contributions.contains { soft.contains($0.tokens.lowerBound) } ? soft : hard
             if cues[match.topic] == nil { order.append(match.topic) }
             if !(cues[match.topic]?.contains(match.cue) ?? false) { cues[match.topic, default: []].append(match.cue) }
@@ -84,7 +118,7 @@ public struct TextAnalyzer: Sendable {
         var lower = range.lowerBound
         var upper = range.upperBound
         func isEdge(_ i: Int) -> Bool {
-            tokens[i].kind == .punctuation || Clauses.softWords.contains(tokens[i].normalized)
+            tokens[i].kind == .punctuation || lexicons.words.clauseJoiners.contains(tokens[i].normalized)
                 || isContrast(tokens[i])
         }
         while lower < upper, isEdge(lower) { lower += 1 }

@@ -149,7 +149,7 @@ import TestSupport
         #expect(throws: PersonaError.self) { try Persona.parse(Data(#"{"name": "X", "lens_weights": {"revenue": 2}}"#.utf8), path: "p.json") }
         let persona = try Persona.parse(Data(#"{"name": "X", "lens_weights": {"revenue_risk": 1.0}, "theme_weights": {"prise": 2}}"#.utf8), path: "p.json")
         #expect(persona.lensWeights == ["revenue_risk": 1.0])
-        #expect(throws: PersonaError.self) { try persona.validateThemes(Fixtures.loaded.lexicons.themes.topics.map(\.id), path: "p.json") }
+        #expect(throws: PersonaError.self) { try persona.validateThemes(Fixtures.loaded.themeLibrary.allThemeIDs, path: "p.json") }
     }
 }
 

@@ -24,7 +24,7 @@ import TestSupport
     static let page = Page(HTMLReport.render(result))
 
     static func render(_ path: String, personas: [Persona], explicit: Bool = true) throws -> AnalysisResult {
-        try FeedbackAnalysis(analyzer: Fixtures.analyzer, lexicons: Fixtures.loaded)
+        try FeedbackAnalysis(analyzer: Fixtures.analyzer, lexicons: Fixtures.retail)
             .run(Fixtures.survey(path), personas: personas, explicit: explicit, report: { _ in })
     }
 

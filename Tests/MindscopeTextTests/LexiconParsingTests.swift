@@ -73,10 +73,13 @@ import TestSupport
         let warnings = Fixtures.loaded.warnings.map(\.description)
         #expect(warnings.isEmpty, "\(warnings)")
         #expect(Fixtures.loaded.lexicons.sentiment.count > 7_000)
-        let themes = Set(Fixtures.loaded.lexicons.themes.topics.map(\.id))
+        let themes = Set(Fixtures.loaded.themeLibrary.allThemeIDs)
         #expect(themes.isSuperset(of: ["delivery", "price", "support", "quality", "packaging", "eco", "returns", "usability"]))
-        for theme in Fixtures.loaded.lexicons.themes.topics {
-            #expect(!theme.lenses.isEmpty && !theme.description.isEmpty, "\(theme.id)")
+        for pack in Fixtures.loaded.themeLibrary.domainIDs {
+            let set = Fixtures.lexicons(packs: [pack]).themes
+            for theme in set.catalog.topics {
+                #expect(!set.lenses(of: theme.id).isEmpty && !theme.description.isEmpty, "\(pack): \(theme.id)")
+            }
         }
     }
 

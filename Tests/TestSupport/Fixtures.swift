@@ -40,16 +40,29 @@ public enum Fixtures {
         }
     }()
 
-    public static let analyzer = TextAnalyzer(lexicons: loaded.lexicons)
+    /// The shipped lexicons with the themes of one or more packs (base and `packs`).
+    public static func lexicons(packs: [String]) -> LexiconSet {
+        do { return try loaded.resolved(.packs(packs), sample: []) } catch { fatalError("\(error)") }
+    }
+
+    /// The e-commerce reading (base and retail packs), for text tests of shop comments.
+    public static let retail = lexicons(packs: ["retail"])
+    public static let analyzer = TextAnalyzer(lexicons: retail.lexicons)
+
+    /// An analyzer with the given packs.
+    public static func analyzer(packs: [String]) -> TextAnalyzer { TextAnalyzer(lexicons: lexicons(packs: packs).lexicons) }
 
     public static let personas = PersonaLibrary(directory: root.appendingPathComponent("personas"))
 
-    /// `analyze` on a file for the named personas (all shipped ones when none).
-    public static func analyze(_ path: String, personas names: [String] = []) throws -> AnalysisResult {
+    /// `analyze` on a file for the named personas (all shipped ones when none), with the
+    /// domain chosen as the CLI chooses it.
+    public static func analyze(_ path: String, personas names: [String] = [], domain: DomainRequest = .auto) throws -> AnalysisResult {
         let library = Fixtures.personas
         let chosen = try names.isEmpty ? library.loadAll() : names.map { try library.load($0) }
-        return try FeedbackAnalysis(analyzer: analyzer, lexicons: loaded)
-            .run(survey(path), personas: chosen, explicit: !names.isEmpty, report: { _ in })
+        let reader = try survey(path)
+        let set = try loaded.resolved(domain, for: reader, report: { _ in })
+        return try FeedbackAnalysis(analyzer: TextAnalyzer(lexicons: set.lexicons), lexicons: set)
+            .run(reader, personas: chosen, explicit: !names.isEmpty, report: { _ in })
     }
 
     /// A temporary file holding `contents`, removed when the process ends.

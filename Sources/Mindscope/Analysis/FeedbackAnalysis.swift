@@ -12,6 +12,8 @@ public struct AnalysisResult: Sendable {
     public var skipped: [(persona: Persona, why: String)]
     /// The currency most order values carry, if any.
     public var currency: String?
+    /// The theme packs the comments were read with, and why.
+    public var domain = DomainChoice(packs: [], why: "")
     /// The folder the charts were written to (`analyze --charts DIR`), if they were.
     public var chartFolder: String?
 
@@ -44,7 +46,7 @@ public struct FeedbackAnalysis: Sendable {
         guard hasText || !items.isEmpty || explicit else {
             throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
-        let valuesThemes = Set(lexicons.lexicons.themes.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))
+        let valuesThemes = lexicons.themes.themes(feeding: .valuesAlignment)
         var aggregate = FeedbackAggregate(valuesThemes: valuesThemes)
         var tabular = TabularAggregate()
         let segmentColumns = input.roles.all(.segment)
@@ -72,7 +74,7 @@ public struct FeedbackAnalysis: Sendable {
         let narrator = Narrator(templates: lexicons.narration)
         for (persona, plan) in zip(personas, plans) {
             let selection = LensSelection(persona: persona, goals: lexicons.goals, themes: lexicons.lexicons.themes, tokenizer: analyzer.tokenizer)
-            let issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.lexicons.themes) : []
+            let issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.themes) : []
             var reading = PersonaReading(persona: persona, lenses: hasText ? selection.lenses : [], themeWeights: hasText ? selection.themes : [],
                                          issues: issues, insight: "", comments: aggregate.comments,
                                          lowConfidence: aggregate.comments < IssueRanking.smallSample)
@@ -103,7 +105,9 @@ public struct FeedbackAnalysis: Sendable {
             if !issues.isEmpty { reading.insight = narrator.narrate(reading, aggregate: aggregate, currency: currency) }
             readings.append(reading)
         }
-        return AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
-                              skipped: skipped, currency: currency)
+        var result = AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
+                                    skipped: skipped, currency: currency)
+        if hasText { result.domain = lexicons.domain }
+        return result
     }
 }

@@ -91,9 +91,31 @@ public final class SurveyReader {
         })
     }
 
+    /// Records read ahead (``readAhead(_:report:)``), returned by ``next(report:)`` first.
+    private var pending: [FeedbackRecord] = []
+    private var pendingIndex = 0
+
+    /// Reads up to `count` records ahead and returns them; ``next(report:)`` returns them again,
+    /// in order, before reading on, so a sample costs no second read of the file.
+    public func readAhead(_ count: Int, report: (String) -> Void) throws(MindscopeError) -> [FeedbackRecord] {
+        var records: [FeedbackRecord] = []
+        while records.count < count, let record = try readNext(report: report) { records.append(record) }
+        pending.append(contentsOf: records)
+        return records
+    }
+
     /// The next usable record, or nil at the end. Unreadable rows are skipped and reported
     /// (or thrown, when ``strict``); unreadable fields are reported and left missing.
     public func next(report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord? {
+        if pendingIndex < pending.count {
+            pendingIndex += 1
+            if pendingIndex == pending.count { defer { pending = []; pendingIndex = 0 }; return pending[pendingIndex - 1] }
+            return pending[pendingIndex - 1]
+        }
+        return try readNext(report: report)
+    }
+
+    private func readNext(report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord? {
         while true {
             let row: RawRow
             do {

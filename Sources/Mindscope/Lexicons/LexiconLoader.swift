@@ -4,7 +4,8 @@ import MindscopeText
 /// Reads the lexicon files from disk into the text core's ``Lexicons``.
 ///
 /// The folder holds `sentiment.tsv`, `feedback.tsv`, `emoji.tsv` (word valences, later files
-/// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes.txt`,
+/// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes/` (the
+/// theme packs: `base.txt` and one file per domain),
 /// `signals.txt`, `columns.txt`, `goals.txt`, `narration.txt`, `analyses.txt`, `rating_words.tsv`
 /// and `flags.tsv`. Each file says in its
 /// header what it holds.
@@ -15,7 +16,7 @@ public struct LexiconLoader: Sendable {
     public var directory: URL
     /// Replaces the default word-valence files (a user's own, or VADER's `vader_lexicon.txt`).
     public var sentimentFiles: [URL]?
-    /// Replaces `themes.txt`.
+    /// Replaces the theme packs of `themes/`.
     public var themeFiles: [URL]?
     /// Theme files loaded after the themes, adding or replacing themes by id.
     public var extraThemeFiles: [URL] = []
@@ -48,6 +49,12 @@ public struct LexiconLoader: Sendable {
                 throw .lexicon(error)
             }
         }
+        func pack(_ url: URL, known: [String: ThemeInfo] = [:]) throws(MindscopeError) -> ThemePack {
+            let id = url.deletingPathExtension().lastPathComponent
+            return try parse(url) { (contents: String, path: String) throws(LexiconError) in
+                try ThemePack.parse(contents, source: path, id: TopicCatalog.isSnakeCase(id) ? id : "custom", known: known)
+            }
+        }
         func topics(_ urls: [URL]) throws(MindscopeError) -> TopicCatalog {
             var catalog = TopicCatalog()
             for url in urls { catalog = catalog.overlaid(with: try parse(url, TopicCatalog.parse)) }
@@ -69,14 +76,58 @@ public struct LexiconLoader: Sendable {
             let (contents, path) = try read(file(name))
             do { warnings += try add(&rules, contents, path) } catch { throw .lexicon(error) }
         }
-        let themes = try topics((themeFiles ?? [file("themes.txt")]) + extraThemeFiles)
-        let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: themes, signals: try topics([file("signals.txt")]))
+        let library = try themeLibrary(pack)
+        let words = try parse(file("word_classes.tsv"), WordClasses.parse)
+        let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: TopicCatalog(), signals: try topics([file("signals.txt")]), words: words)
         let values = ValueVocabulary(ratingWords: try parse(file("rating_words.tsv"), ValueVocabulary.parseRatingWords),
                                      flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags))
-        return LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
+        return try LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
                           narration: try parse(file("narration.txt"), NarrationTemplates.parse),
                           analyses: try parse(file("analyses.txt"), AnalysisCatalog.parse),
-                          values: values, warnings: warnings)
+                          values: values, themeLibrary: library, baseSentiment: sentiment, warnings: warnings)
+            .resolved(.packs([]), sample: [])
+    }
+
+    /// The theme packs of `themes/` (base first, then every other `.txt`), the replacement
+    /// files and the additions. Each domain pack refines base; its guards on base cues are
+    /// checked against the merged theme.
+    private func themeLibrary(_ pack: (URL, [String: ThemeInfo]) throws(MindscopeError) -> ThemePack) throws(MindscopeError) -> ThemeLibrary {
+        let folder = directory.appendingPathComponent("themes")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        var base: ThemePack?
+        var domains: [ThemePack] = []
+        if themeFiles == nil {
+            guard names.contains("base.txt") else {
+                throw .unreadable(path: folder.appendingPathComponent("base.txt").path, reason: "no such file: the theme packs need base.txt")
+            }
+            let loadedBase = try pack(folder.appendingPathComponent("base.txt"), [:])
+            base = loadedBase
+            var seen = Dictionary(uniqueKeysWithValues: loadedBase.info.map { ($0.key, $0.value.source) })
+            for name in names where name != "base.txt" {
+                let domain = try pack(folder.appendingPathComponent(name), loadedBase.info)
+                for topic in domain.themes {
+                    let info = domain.info[topic.id]!
+                    if domain.refinements.contains(topic.id), let refined = loadedBase.themes.first(where: { $0.id == topic.id }) {
+                        let available = (refined.phrases + topic.phrases).map(\.pattern.description)
+                        do { try TopicCatalog.checkGuards(topic, available: available, source: info.file) } catch { throw .lexicon(error) }
+                    } else if let first = seen[topic.id] {
+                        throw .lexicon(LexiconError(source: info.file, line: info.line,
+                                                    problem: .conflict("theme id [\(topic.id)] is already defined at \(first); theme ids are unique across packs")))
+                    } else {
+                        seen[topic.id] = info.source
+                    }
+                }
+                domains.append(domain)
+            }
+        }
+        var replacement: [ThemePack]?
+        if let themeFiles {
+            replacement = []
+            for url in themeFiles { replacement?.append(try pack(url, [:])) }
+        }
+        var additions: [ThemePack] = []
+        for url in extraThemeFiles { additions.append(try pack(url, [:])) }
+        return ThemeLibrary(base: base, domains: domains, replacement: replacement, additions: additions)
     }
 }
 
@@ -93,6 +144,52 @@ public struct LexiconSet: Sendable {
     public var analyses: AnalysisCatalog
     /// Rating words and yes/no values (`rating_words.tsv`, `flags.tsv`).
     public var values: ValueVocabulary
+    /// Every theme pack and theme file; ``themes`` are the ones this set tags with.
+    public var themeLibrary: ThemeLibrary
+    /// The word valences before any pack's overrides.
+    public var baseSentiment: SentimentLexicon
+    /// The active themes (in ``lexicons`` too), with their lenses.
+    public var themes = ThemeSet(catalog: TopicCatalog(), info: [:], valence: [:], packs: [], notes: [])
+    /// How the active packs were chosen.
+    public var domain = DomainChoice(packs: [], why: "")
     /// Duplicates and skipped lines, each with `file:line`.
     public var warnings: [LexiconError]
+}
+
+extension LexiconSet {
+    /// This set with its themes chosen: the packs named, or (auto) those that fit `sample`
+    /// best; with `--themes`, the replacement files. The chosen packs' valence overrides apply.
+    public func resolved(_ request: DomainRequest, sample: [String]) throws(MindscopeError) -> LexiconSet {
+        var result = self
+        if themeLibrary.replacement != nil {
+            let files = (themeLibrary.replacement ?? []).map(\.source).joined(separator: ", ")
+            result.domain = DomainChoice(packs: [], why: "themes replaced by \(files) (--themes): no pack is chosen")
+        } else {
+            switch request {
+            case .packs(let ids):
+                for id in ids where !themeLibrary.domainIDs.contains(id) {
+                    let hint = Suggestion.nearest(to: id, among: themeLibrary.domainIDs).map { "did you mean '\($0)'? " } ?? ""
+                    throw .unknownDomain(id, hint: hint + "packs: \(themeLibrary.domainIDs.joined(separator: ", ")), or auto")
+                }
+                result.domain = DomainChoice(packs: ids, why: ids.isEmpty ? "the general themes only (price, customer service)" : "named with --domain")
+            case .auto:
+                let selector = DomainSelector(library: themeLibrary, tokenizer: Tokenizer(emoticons: baseSentiment.emoticonCandidates, quantityUnits: lexicons.words.quantityUnits))
+                result.domain = selector.choose(sample)
+            }
+        }
+        result.themes = themeLibrary.themes(packs: result.domain.packs)
+        result.lexicons.themes = result.themes.catalog
+        result.lexicons.sentiment = result.themes.valence.isEmpty ? baseSentiment : baseSentiment.overlaid(with: SentimentLexicon(result.themes.valence))
+        return result
+    }
+
+    /// Reads the first comments of `reader` (kept for its next calls: the file is read once)
+    /// and returns this set resolved for them.
+    public func resolved(_ request: DomainRequest, for reader: SurveyReader, report: (String) -> Void) throws(MindscopeError) -> LexiconSet {
+        guard request == .auto, themeLibrary.replacement == nil, !reader.roles.all(.text).isEmpty else {
+            return try resolved(request, sample: [])
+        }
+        let sample = try reader.readAhead(DomainSelector.sampleSize, report: report)
+        return try resolved(request, sample: sample.map(\.text))
+    }
 }

@@ -38,10 +38,11 @@ public enum IssueRanking {
     /// Below this many mentions, a theme's numbers are flagged as resting on few comments.
     public static let fewMentions = 5
 
-    public static func rank(_ aggregate: FeedbackAggregate, selection: LensSelection, themes catalog: TopicCatalog) -> [RankedIssue] {
+    public static func rank(_ aggregate: FeedbackAggregate, selection: LensSelection, themes: ThemeSet) -> [RankedIssue] {
         let lenses = selection.lenses
+        let catalog = themes.catalog
         var raw: [Lens: [String: Double]] = [:]
-        let valuesThemes = Set(catalog.topics.filter { $0.lenses.contains(Lens.valuesAlignment.rawValue) }.map(\.id))
+        let valuesThemes = themes.themes(feeding: .valuesAlignment)
         /// A complaint about a values theme that other comments mention while praising another
         /// values theme (packaging in praise of eco-friendliness) is a greenwashing risk.
         func greenwashing(_ theme: String, _ stats: ThemeStats) -> Bool {
@@ -50,7 +51,7 @@ public enum IssueRanking {
         }
         for topic in catalog.topics {
             guard let stats = aggregate.themes[topic.id] else { continue }
-            for lens in Lens.allCases where topic.lenses.contains(lens.rawValue) {
+            for lens in themes.lenses(of: topic.id) {
                 let value: Double
                 switch lens {
                 case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk
@@ -80,7 +81,7 @@ public enum IssueRanking {
                 revenueLost: aggregate.values.isEmpty ? nil : stats.revenueLost, customersAtRisk: stats.customersAtRisk,
                 lensScores: lensScores, evidence: stats.complaints + stats.compliments,
                 greenwashingRisk: greenwashing(topic.id, stats),
-                request: stats.negative > 0 ? topic.request : nil, fewMentions: stats.mentions < fewMentions))
+                request: stats.negative > 0 ? themes.request(of: topic.id) : nil, fewMentions: stats.mentions < fewMentions))
         }
         issues.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
         for index in issues.indices { issues[index].rank = index + 1 }

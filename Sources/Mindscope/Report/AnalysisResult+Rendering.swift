@@ -42,8 +42,11 @@ extension AnalysisResult {
 
     // MARK: Text
 
+    /// "retail, food" or "general", for the domain line.
+    var domainPacks: String { domain.packs.isEmpty ? "general themes" : domain.packs.joined(separator: ", ") }
+
     public var text: String {
-        var out = ""
+        var out = domain.why.isEmpty ? "" : "themes: \(domainPacks) (\(domain.why))\n"
         for reading in readings {
             let persona = reading.persona
             out += (out.isEmpty ? "" : "\n") + "\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
@@ -85,6 +88,7 @@ extension AnalysisResult {
     public var markdown: String {
         let md = Self.markdownEscaped
         var out = "# Feedback read by persona\n\n`\(path.replacingOccurrences(of: "`", with: "'"))`\n"
+        if !domain.why.isEmpty { out += "\nThemes: \(md(domainPacks)) (\(md(domain.why))).\n" }
         for reading in readings {
             let persona = reading.persona
             out += "\n## \(md(persona.name))\n\n*\(md(persona.tone)) tone, \(persona.detailLevel.rawValue) detail*\n\n"
@@ -215,6 +219,8 @@ extension AnalysisResult {
         return .object([
             ("input", .object([("file", .string(path)), ("read", .integer(summary.read)), ("used", .integer(summary.used)),
                                ("skipped", .integer(summary.skipped)), ("currency", currency.map(JSONDocument.string) ?? .null)])),
+            ("domain", domain.why.isEmpty ? .null : .object([("packs", .array(domain.packs.map(JSONDocument.string))), ("why", .string(domain.why)),
+                                                            ("shares", .object(domain.shares.map { ($0.pack, number($0.share)) }))])),
             ("personas", .array(personas)),
             ("skipped", .array(skipped.map { .object([("persona", .string($0.persona.id)), ("why", .string($0.why))]) })),
         ])

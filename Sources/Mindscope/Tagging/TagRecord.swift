@@ -44,6 +44,23 @@ public struct TagRecord: Sendable {
         public var base: Double
         public var rules: [Rule]
         public var value: Double
+        /// `lexicon`, or `problem`/`praise` for a theme's phrase, with the theme.
+        public var source: String = "lexicon"
+        public var theme: String?
+
+        init(term: String, start: Int, end: Int, text: String, base: Double, rules: [Rule], value: Double, source: Contribution.Source) {
+            (self.term, self.start, self.end, self.text, self.base, self.rules, self.value) = (term, start, end, text, base, rules, value)
+            switch source {
+            case .lexicon: break
+            case .problem(let theme): (self.source, self.theme) = ("problem", theme)
+            case .praise(let theme): (self.source, self.theme) = ("praise", theme)
+            }
+        }
+
+        /// How `explain` names the term: the lexicon entry, or "problem phrase of fit 'runs small'".
+        public var described: String {
+            theme.map { "\(source) phrase of \($0) '\(term)'" } ?? term
+        }
     }
 
     public var id: String
@@ -96,7 +113,8 @@ public struct TagRecord: Sendable {
                          ("rules", .array(e.rules.map { r in
                              .object([("rule", .string(r.rule.rawValue)), ("by", r.by.map(JSONDocument.string) ?? .null), ("change", .number(r.change))])
                          })),
-                         ("value", .number(e.value))])
+                         ("value", .number(e.value)), ("source", .string(e.source))]
+                        + (e.theme.map { [("theme", JSONDocument.string($0))] } ?? []))
             })))
         }
         return .object(members)
@@ -141,7 +159,7 @@ extension TagRecord {
             return Explanation(term: c.term, start: start, end: end, text: String(text.slice(bytes)), base: c.base,
                                rules: c.steps.map { Explanation.Rule(rule: $0.rule, by: $0.cause.map { String(text.text(of: text.tokens[$0])) },
                                                                      change: Self.rounded($0.after - $0.before)) },
-                               value: Self.rounded(c.value))
+                               value: Self.rounded(c.value), source: c.source)
         } : nil
     }
 

@@ -9,6 +9,9 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
         case duplicate(String, firstLine: Int)
         /// A value that is not one of the allowed words.
         case unknownValue(String, allowed: [String])
+        /// Entries that are each well formed but do not fit together (a theme with no lens, a
+        /// cue in two themes), said in full.
+        case conflict(String)
     }
 
     /// The file's name or path, as given to the loader.
@@ -32,6 +35,7 @@ public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible 
         case .duplicate(let entry, let first): what = "duplicate entry '\(entry)' (first on line \(first)); remove one"
         case .unknownValue(let value, let allowed):
             what = "unknown value '\(value)': expected one of \(allowed.joined(separator: ", "))"
+        case .conflict(let message): what = message
         }
         return "\(source):\(line): \(what)"
     }

@@ -12,6 +12,11 @@ public struct SentimentLexicon: Sendable {
 
     public init() {}
 
+    /// Entries given as term → valence (a domain pack's overrides); terms are keyed as in a file.
+    public init(_ entries: [String: Double]) {
+        for (term, valence) in entries { valences[Self.key(term)] = valence }
+    }
+
     public var count: Int { valences.count }
 
     /// Terms that do not begin with a letter or digit: candidates for emoticons.

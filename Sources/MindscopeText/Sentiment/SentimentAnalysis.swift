@@ -24,8 +24,17 @@ public struct SentenceSentiment: Sendable {
     public var contrasts: [Int]
 }
 
-/// A word, emoticon, emoji or idiom that carries valence, and what the rules did to it.
+/// A word, emoticon, emoji, idiom or theme phrase that carries valence, and what the rules did
+/// to it.
 public struct Contribution: Sendable {
+    /// Where the valence comes from: the sentiment lexicons (words, idioms), or a theme's
+    /// problem or praise phrase in a clause with no sentiment of its own.
+    public enum Source: Sendable, Hashable {
+        case lexicon
+        case problem(theme: String)
+        case praise(theme: String)
+    }
+
     /// Token indices the term covers (several for an idiom).
     public var tokens: Range<Int>
     /// The lexicon entry or idiom that matched.
@@ -38,6 +47,16 @@ public struct Contribution: Sendable {
     public var local: Double
     /// The valence after all rules, contrast weighting included: what it adds to the sentence.
     public var value: Double
+    public var source: Source = .lexicon
+}
+
+/// A theme phrase scored as a sentiment term (see ``SentimentScorer/score(_:phrases:)``).
+public struct PhraseValence: Sendable {
+    public var tokens: Range<Int>
+    /// The phrase as written in the theme file.
+    public var term: String
+    public var valence: Double
+    public var source: Contribution.Source
 }
 
 /// One rule's effect on a contribution.

@@ -38,6 +38,12 @@ public enum SentimentConstants {
     /// Two or three `?` add this much each; more add `manyQuestionsIncrement` (VADER).
     public static let questionIncrement = 0.18
     public static let manyQuestionsIncrement = 0.96
+    /// A theme's problem phrase ("runs small", "lost my bag") in a clause with no sentiment
+    /// word of its own counts as a word of this valence, and a praise phrase ("true to size")
+    /// as its opposite: a plain complaint, between VADER's "problem" (−1.7) and
+    /// "disappointed" (−2.1), and about its "good" (1.9) for praise. Mindscope's rule.
+    public static let problemPhraseValence = -1.9
+    public static let praisePhraseValence = 1.9
     /// `x / sqrt(x² + α)` maps a sum of valences into (−1, 1) (VADER's α).
     public static let normalizationAlpha = 15.0
     /// Scores at or above this are positive, at or below its negation negative, neutral

@@ -15,20 +15,26 @@
 public struct SentimentScorer: Sendable {
     public let lexicon: SentimentLexicon
     public let rules: SentimentRules
+    /// Personal pronouns: after one of them "too" means "also" ("I too", "me too").
+    public let pronouns: Set<String>
 
-    public init(lexicon: SentimentLexicon, rules: SentimentRules) {
+    public init(lexicon: SentimentLexicon, rules: SentimentRules, pronouns: Set<String> = []) {
         self.lexicon = lexicon
         self.rules = rules
+        self.pronouns = pronouns
     }
 
-    public func score(_ text: TokenizedText) -> SentimentAnalysis {
+    /// - Parameter phrases: theme phrases to score as terms of their own (they win over the
+    ///   words they cover, and the rules apply to them as to a word).
+    public func score(_ text: TokenizedText, phrases: [PhraseValence] = []) -> SentimentAnalysis {
         let shouting = text.isShouting
+        let phraseStarts = Dictionary(phrases.map { ($0.tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         var contributions: [Contribution] = []
         var sentences: [SentenceSentiment] = []
         var total = 0.0
         var marks: [Unit] = []
         for range in text.sentences {
-            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules)
+            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules, phrases: phraseStarts)
             let found = score(units, tokens: text.tokens, shouting: shouting)
             let sum = found.reduce(0) { $0 + $1.value }
             let emphasis = Self.punctuationEmphasis(units)
@@ -67,6 +73,7 @@ public struct SentimentScorer: Sendable {
     struct Unit {
         enum Role {
             case valence(term: String, Double)
+            case phrase(PhraseValence)
             case negator(emphasizedBy: Set<String>)
             case intensifier(Double)
             case excess(Double)
@@ -97,11 +104,17 @@ public struct SentimentScorer: Sendable {
     static let clauseBreaks: Set<String> = [",", ";", ":", "-", "–", "—", "(", ")", "...", "…", "、", "，", "；"]
 
     /// The sentence's tokens grouped into units, longest cue first.
-    static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules) -> [Unit] {
+    static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules,
+                      phrases: [Int: PhraseValence] = [:]) -> [Unit] {
         var units: [Unit] = []
         var i = range.lowerBound
         while i < range.upperBound {
             let token = tokens[i]
+            if let phrase = phrases[i], phrase.tokens.upperBound <= range.upperBound {
+                units.append(Unit(tokens: phrase.tokens, role: .phrase(phrase)))
+                i = phrase.tokens.upperBound
+                continue
+            }
             // A cue (idiom, negator, intensifier, contrast word) wins over the word's own valence.
             if token.isMatchable, let match = rules.cues.matches(in: tokens, at: i, within: range).first {
                 // Only an exact entry: "awfully" as a booster must not fall back to "awful".
@@ -211,10 +224,14 @@ public struct SentimentScorer: Sendable {
             switch unit.role {
             case .valence(let term, let base) where base != 0:
                 contributions.append(contribution(k, term: term, base: base))
+            case .phrase(let phrase):
+                var found = contribution(k, term: phrase.term, base: phrase.valence)
+                found.source = phrase.source
+                contributions.append(found)
             case .plain where k > 0:
                 // "too" + a word with no valence of its own: "too small", "too high"; not the
                 // "too" of "I too think" or "me too".
-                guard case .excess = units[k - 1].role, !Self.isAdditiveToo(at: k - 1, units, tokens) else { continue }
+                guard case .excess = units[k - 1].role, !isAdditiveToo(at: k - 1, units, tokens) else { continue }
                 let found = contribution(k, term: tokens[unit.tokens.lowerBound].normalized, base: 0)
                 if found.value != 0 { contributions.append(found) }
             default: continue
@@ -228,10 +245,7 @@ public struct SentimentScorer: Sendable {
         return contributions.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
-    /// Personal pronouns: after one of them "too" means "also" ("I too", "me too").
-    static let pronouns: Set<String> = ["i", "me", "you", "we", "us", "they", "them", "he", "him", "she", "her"]
-
-    static func isAdditiveToo(at k: Int, _ units: [Unit], _ tokens: [Token]) -> Bool {
+    func isAdditiveToo(at k: Int, _ units: [Unit], _ tokens: [Token]) -> Bool {
         k > 0 && pronouns.contains(tokens[units[k - 1].tokens.lowerBound].normalized)
     }
 

@@ -33,19 +33,29 @@ public struct SignalHit: Sendable {
 struct TopicMatcher {
     let text: TokenizedText
 
+    struct Found {
+        var topic: Int
+        var cue: String
+        var range: Range<Int>
+        var polarity: CuePolarity
+    }
+
     /// Non-overlapping matches of the catalog's cues, longest first; equal-length matches of
-    /// different topics on the same tokens are all kept.
-    func matches(_ catalog: TopicCatalog) -> [(topic: Int, cue: String, range: Range<Int>)] {
-        var found: [(topic: Int, cue: String, range: Range<Int>)] = []
+    /// different topics on the same tokens are all kept. A cue whose guard vetoes it (a word
+    /// near it, or none) is not a match and blocks nothing.
+    func matches(_ catalog: TopicCatalog) -> [Found] {
+        var found: [Found] = []
         for sentence in text.sentences {
-            var candidates: [(topic: Int, cue: String, range: Range<Int>)] = []
+            var candidates: [Found] = []
             for i in sentence {
                 for match in catalog.matcher.matches(in: text.tokens, at: i, within: sentence) {
-                    candidates.append((match.entry.payload, match.entry.pattern.description, match.range))
+                    let cue = match.entry.payload
+                    if cue.guardIndices.contains(where: { !allows(catalog.guards[$0], match.range, in: sentence) }) { continue }
+                    candidates.append(Found(topic: cue.topic, cue: match.entry.pattern.description, range: match.range, polarity: cue.polarity))
                 }
             }
             candidates.sort { $0.range.count > $1.range.count || ($0.range.count == $1.range.count && $0.range.lowerBound < $1.range.lowerBound) }
-            var accepted: [(topic: Int, cue: String, range: Range<Int>)] = []
+            var accepted: [Found] = []
             for candidate in candidates where !accepted.contains(where: {
                 $0.range.overlaps(candidate.range) && ($0.range.count > candidate.range.count || $0.topic == candidate.topic)
             }) {
@@ -54,6 +64,19 @@ struct TopicMatcher {
             found.append(contentsOf: accepted.sorted { $0.range.lowerBound < $1.range.lowerBound })
         }
         return found
+    }
+
+    /// Whether a guard lets the cue at `range` count: one of its words within the window
+    /// (same sentence, outside the cue) vetoes a `not near` cue and is required by an
+    /// `only near` one.
+    private func allows(_ rule: (guard: CueGuard, words: PhraseMatcher<Void>), _ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+        let lower = max(sentence.lowerBound, range.lowerBound - CueGuard.window)
+        let upper = min(sentence.upperBound, range.upperBound + CueGuard.window)
+        var near = false
+        for i in lower..<upper where !range.contains(i) {
+            if !rule.words.matches(in: text.tokens, at: i, within: lower..<upper).isEmpty { near = true; break }
+        }
+        return rule.guard.mode == .notNear ? !near : near
     }
 }
 
@@ -64,16 +87,16 @@ struct Clauses {
 
     static let hardBreaks: Set<String> = [";", ":", "-", "–", "—", "(", ")", "...", "…", "；"]
     static let softBreaks: Set<String> = [",", "、", "，"]
-    static let softWords: Set<String> = ["and", "or", "plus", "&"]
 
-    init(_ sentence: Range<Int>, tokens: [Token], contrastStarts: Set<Int>) {
+    /// - Parameter joiners: words that join clauses softly (`and`, `or`; `lexicons/word_classes.tsv`).
+    init(_ sentence: Range<Int>, tokens: [Token], contrastStarts: Set<Int>, joiners: Set<String>) {
         var hardStart = sentence.lowerBound
         var softStart = sentence.lowerBound
         for i in sentence {
             let word = tokens[i].normalized
             let isHard = contrastStarts.contains(i) || (tokens[i].kind == .punctuation && Self.hardBreaks.contains(word))
             let isSoft = isHard || (tokens[i].kind == .punctuation && Self.softBreaks.contains(word))
-                || Self.softWords.contains(word)
+                || joiners.contains(word)
             if isHard {
                 if i > hardStart { hard.append(hardStart..<i) }
                 hardStart = i

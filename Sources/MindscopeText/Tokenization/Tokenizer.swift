@@ -15,11 +15,16 @@ import CICUShim
 public struct Tokenizer: Sendable {
     /// Emoticons grouped by their first byte, longest first.
     private let emoticons: [UInt8: [[UInt8]]]
+    /// Words that make "<3 days" a quantity rather than an emoticon.
+    private let quantityUnits: Set<String>
 
     /// - Parameter emoticons: the emoticons to keep whole (`:)`, `:-(`, `<3`); only those
     ///   that start with an ASCII character other than a letter or digit are used, and letters
     ///   match in either case (`:-P` as `:-p`).
-    public init(emoticons: some Sequence<String> = []) {
+    /// - Parameter quantityUnits: unit words in lower case (`days`, `pack`): an emoticon
+    ///   ending in a digit followed by one ("<3 days") is a quantity.
+    public init(emoticons: some Sequence<String> = [], quantityUnits: Set<String> = []) {
+        self.quantityUnits = quantityUnits
         var table: [UInt8: [[UInt8]]] = [:]
         for emoticon in emoticons {
             let bytes = Array(emoticon.utf8)
@@ -36,7 +41,7 @@ public struct Tokenizer: Sendable {
         var contiguous = text
         let (tokens, sentences) = contiguous.withUTF8 { bytes in
             let words = ICUSegmenter.segments(MS_BREAK_WORD, of: bytes)
-            var scanner = Scanner(bytes: bytes, segments: words, emoticons: emoticons)
+            var scanner = Scanner(bytes: bytes, segments: words, emoticons: emoticons, quantityUnits: quantityUnits)
             let tokens = scanner.run()
             return (tokens, Self.group(tokens, into: ICUSegmenter.segments(MS_BREAK_SENTENCE, of: bytes)))
         }
@@ -83,7 +88,10 @@ private struct Scanner {
     private var cursor = 0
     private var index = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], emoticons: [UInt8: [[UInt8]]]) {
+    let quantityUnits: Set<String>
+
+    init(bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], emoticons: [UInt8: [[UInt8]]], quantityUnits: Set<String>) {
+        self.quantityUnits = quantityUnits
         self.bytes = bytes
         self.segments = segments
         self.emoticons = emoticons
@@ -292,12 +300,6 @@ private struct Scanner {
         return nil
     }
 
-    /// Units that make "<3 days" or "(8 pack)" a quantity rather than an emoticon.
-    private static let units: Set<String> = ["day", "days", "hour", "hours", "hr", "hrs", "week", "weeks", "month", "months",
-                                             "year", "years", "min", "mins", "minute", "minutes", "second", "seconds",
-                                             "pack", "packs", "piece", "pieces", "pcs", "item", "items", "unit", "units", "x",
-                                             "kg", "g", "lb", "lbs", "oz", "cm", "mm", "m", "in", "inch", "inches", "ft"]
-
     /// True when a number or a unit word follows, after spaces.
     private func isQuantityAfter(_ offset: Int) -> Bool {
         var i = offset
@@ -306,6 +308,6 @@ private struct Scanner {
         if (0x30...0x39).contains(bytes[i]) || bytes[i] == UInt8(ascii: "%") { return true }
         var end = i
         while end < bytes.count, Tokenizer.isAlnum(bytes[end]) { end += 1 }
-        return Self.units.contains(String(decoding: bytes[i..<end].map(Tokenizer.asciiLower), as: UTF8.self))
+        return quantityUnits.contains(String(decoding: bytes[i..<end].map(Tokenizer.asciiLower), as: UTF8.self))
     }
 }
