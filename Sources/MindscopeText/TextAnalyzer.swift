@@ -29,14 +29,16 @@ public struct TextAnalyzer: Sendable {
         var sentiment = scorer.score(text)
         let matches = TopicMatcher(text: text).matches(lexicons.themes)
         var clauses = ClauseCache(text: text, joiners: lexicons.words.clauseJoiners)
-        // Problem and praise phrases in clauses with no sentiment of their own (beside the
-        // phrase's own words: the "no" of "no bugs") count as terms: score again with them
-        // (only comments that have such a phrase pay for it).
+        // Problem and praise phrases in clauses that do not already say what they say count as
+        // terms: no sentiment word outside the phrase, and none inside it of the phrase's own
+        // sign ("too small" is already a complaint; the "no" of "no bugs" is not a complaint).
+        // Only comments with such a phrase are scored again.
         let phrases = matches.compactMap { match -> PhraseValence? in
             guard match.polarity != .none else { return nil }
             let soft = clauses.spans(of: match.range, sentiment: sentiment).soft
+            let sign = Double(match.polarity.rawValue)
             guard !sentiment.contributions.contains(where: {
-                soft.contains($0.tokens.lowerBound) && !match.range.contains($0.tokens.lowerBound)
+                soft.contains($0.tokens.lowerBound) && (!match.range.contains($0.tokens.lowerBound) || $0.value * sign > 0)
             }) else { return nil }
             let theme = lexicons.themes.topics[match.topic].id
             return match.polarity == .problem

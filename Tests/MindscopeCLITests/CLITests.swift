@@ -50,7 +50,7 @@ import TestSupport
         let result = try run(["tag", "-", "--output", "csv"], stdin: "id,comment\n1,\"Fast delivery, thanks!\"\n")
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.first?.hasPrefix("id,text,sentiment_score,sentiment_label,delivery") == true)
+        #expect(lines.first?.hasPrefix("id,text,sentiment_score,sentiment_label,price,support,delivery") == true)
         #expect(lines.count == 2)
     }
 

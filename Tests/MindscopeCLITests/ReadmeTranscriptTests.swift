@@ -34,13 +34,15 @@ import TestSupport
             let options = text[marker.upperBound..<colon.lowerBound].trimmingCharacters(in: .whitespaces)
             let head = options.hasPrefix("head=") ? Int(options.dropFirst(5)) : nil
             let arguments = try words(String(text[colon.upperBound..<close.lowerBound]))
+            // The block ends at the first line that is only ``` (the block may be empty).
             guard let open = text.range(of: "\n```text\n", range: close.upperBound..<text.endIndex),
                   open.lowerBound == close.upperBound,
-                  let end = text.range(of: "\n```\n", range: open.upperBound..<text.endIndex) else {
+                  let end = text.range(of: "\n```\n", range: text.index(before: open.upperBound)..<text.endIndex) else {
                 Issue.record("transcript '\(arguments.joined(separator: " "))': the marker must be followed by a ```text block")
                 return result
             }
-            result.append(Transcript(marker: marker.lowerBound..<close.upperBound, block: open.upperBound..<end.lowerBound,
+            let block = open.upperBound..<max(open.upperBound, end.lowerBound)
+            result.append(Transcript(marker: marker.lowerBound..<close.upperBound, block: block,
                                      arguments: arguments, head: head))
             searchFrom = end.upperBound
         }
@@ -84,7 +86,7 @@ import TestSupport
         for transcript in transcripts.reversed() {
             let expected = try expected(transcript)
             if update {
-                text.replaceSubrange(transcript.block, with: expected)
+                text.replaceSubrange(transcript.block, with: expected + (transcript.block.isEmpty ? "\n" : ""))
             } else {
                 #expect(String(text[transcript.block]) == expected,
                         "README transcript 'mindscope \(transcript.arguments.joined(separator: " "))' differs from the tool's output; run MINDSCOPE_UPDATE_README=1 swift test --filter Readme")

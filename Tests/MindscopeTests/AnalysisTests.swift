@@ -27,7 +27,7 @@ import TestSupport
         #expect(pm.insight.contains("fixing them addresses 2 of 5 comments (40%)"))
         #expect(pm.insight.split(separator: "\n").count == 1)  // concise, low detail
         let shipping = pm.issues.first { $0.theme == "shipping_cost" }!
-        #expect(shipping.request == "cheaper shipping" && shipping.evidence.first?.id == "105")
+        #expect(shipping.request == Fixtures.retail.themes.request(of: "shipping_cost") && shipping.evidence.first?.id == "105")
     }
 
     @Test func cfoSeesLostHighValueAndDelightedCustomers() {
@@ -37,7 +37,7 @@ import TestSupport
         #expect(cfo.issues.first { $0.theme == "support" }?.revenueLost == 80)
         let lines = cfo.insight.split(separator: "\n")
         #expect(lines.count > 2)  // medium detail
-        #expect(lines[0].contains("price and support") && lines[0].contains("shipping cost"))
+        #expect(lines[0].contains("price and customer service") && lines[0].contains("shipping cost"))
         #expect(cfo.insight.contains("Lost to churn: 1 customer said they will leave ($80): #104 ($80)"))
         #expect(cfo.insight.contains("#103 ($200, \"too expensive\")"))
         #expect(cfo.insight.contains("Delighted but low value: #102 ($45)"))
@@ -98,7 +98,7 @@ import TestSupport
         let cfo = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["cfo"]).readings[0]
         #expect(cfo.issues.first?.theme == "support")
         #expect(cfo.issues.first?.revenueAtRisk == nil)
-        #expect(cfo.insight.contains("Customers likely to leave, by theme: support"))
+        #expect(cfo.insight.contains("Customers likely to leave, by theme: customer service"))
     }
 }
 
@@ -117,9 +117,9 @@ import TestSupport
 
     @Test func theHeadlineFallsBackWhenItsToneVariantCannotBeFilled() throws {
         let one = try analyze("id,comment,order_value\n1,Terrible support,$10\n", ["cfo"])
-        #expect(one.readings[0].insight.hasPrefix("Support puts the most revenue at risk"))
+        #expect(one.readings[0].insight.hasPrefix("Customer service puts the most revenue at risk"))
         let noValues = try analyze("id,comment\n1,Terrible support\n2,Rude support agent\n", ["cfo"])
-        #expect(noValues.readings[0].insight.hasPrefix("Customers most likely to leave complain about support (about 1 of 2 comments)"))
+        #expect(noValues.readings[0].insight.hasPrefix("Customers most likely to leave complain about customer service (about 1 of 2 comments)"))
     }
 
     @Test func valuesCountsAreCommentsNotQuotesAndGreenwashingNeedsPraise() throws {
@@ -142,7 +142,7 @@ import TestSupport
 
     @Test func oneBlockerReadsInTheSingular() throws {
         let result = try analyze("id,comment\n1,Support was rude\n", ["product_manager"])
-        #expect(result.readings[0].insight.hasPrefix("Top blocker: support (#1); fixing it addresses 1 of 1 comment (100%)"))
+        #expect(result.readings[0].insight.hasPrefix("Top blocker: customer service (#1); fixing it addresses 1 of 1 comment (100%)"))
     }
 
     @Test func lensAndThemeNamesInPersonaFilesAreChecked() throws {

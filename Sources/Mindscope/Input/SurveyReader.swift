@@ -94,12 +94,19 @@ public final class SurveyReader {
     /// Records read ahead (``readAhead(_:report:)``), returned by ``next(report:)`` first.
     private var pending: [FeedbackRecord] = []
     private var pendingIndex = 0
+    /// A --strict stop met while reading ahead: thrown once the records before it are returned.
+    private var pendingError: MindscopeError?
 
     /// Reads up to `count` records ahead and returns them; ``next(report:)`` returns them again,
-    /// in order, before reading on, so a sample costs no second read of the file.
+    /// in order, before reading on, so a sample costs no second read of the file. A row that
+    /// stops a strict run ends the sample; ``next(report:)`` throws it after the rows before it.
     public func readAhead(_ count: Int, report: (String) -> Void) throws(MindscopeError) -> [FeedbackRecord] {
         var records: [FeedbackRecord] = []
-        while records.count < count, let record = try readNext(report: report) { records.append(record) }
+        do {
+            while records.count < count, let record = try readNext(report: report) { records.append(record) }
+        } catch {
+            pendingError = error
+        }
         pending.append(contentsOf: records)
         return records
     }
@@ -109,8 +116,15 @@ public final class SurveyReader {
     public func next(report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord? {
         if pendingIndex < pending.count {
             pendingIndex += 1
-            if pendingIndex == pending.count { defer { pending = []; pendingIndex = 0 }; return pending[pendingIndex - 1] }
             return pending[pendingIndex - 1]
+        }
+        if !pending.isEmpty {
+            pending = []
+            pendingIndex = 0
+        }
+        if let error = pendingError {
+            pendingError = nil
+            throw error
         }
         return try readNext(report: report)
     }
