@@ -17,6 +17,10 @@ Rules:
   - Adjectives that occur 30 times or more in Pattern's word-frequency list (en-spelling.txt) are
     left out too: common adjectives ("more", "whole", "light") are mostly descriptive. The cut
     (MAX_FREQUENCY) is the one global parameter chosen on the development sets.
+  - So are adjectives whose most frequent tag as a lower-case word in Pattern's own tagger
+    lexicon (en-lexicon.txt, Brill's) is a noun (NN, NNS): customer feedback uses them as nouns,
+    and the adjective sense is a figure of speech ("chicken" = cowardly, -1.9; "bass", "magic",
+    "cast-iron", "attendant"). A noun that is itself an opinion belongs in feedback.tsv.
   - Multiword terms are left out (phrases belong in idioms.tsv).
 Hand-written customer-feedback terms live in lexicons/feedback.tsv, which is loaded after this
 file and overrides it.
@@ -64,6 +68,14 @@ with open(os.path.join(src, "textblob", "en", "en-spelling.txt"), encoding="utf-
             frequency[fields[0]] = int(fields[1])
 MAX_FREQUENCY = int(os.environ.get("MAX_FREQUENCY", "30"))
 
+# The most frequent tag of each word in Pattern's tagger lexicon (first tag listed).
+tags = {}
+with open(os.path.join(src, "textblob", "en", "en-lexicon.txt"), encoding="utf-8") as f:
+    for line in f:
+        fields = line.split()
+        if len(fields) >= 2 and not line.startswith(";"):
+            tags.setdefault(fields[0], fields[1])
+
 rows = [(term, round(statistics.mean(v), 2), "vader") for term, v in vader.items()]
 for form in senses:
     polarity, subjectivity = pattern_polarity(form)
@@ -76,6 +88,10 @@ for form in senses:
     # So is a very common adjective ("more", "whole", "light", "round"): frequent words are
     # mostly descriptive, and Pattern scored them from movie reviews.
     if frequency.get(form, 0) >= MAX_FREQUENCY:
+        continue
+    # A word mostly used as a noun ("chicken", "bass", "magic") carries its adjective sense's
+    # opinion only as a figure of speech.
+    if tags.get(form) in ("NN", "NNS"):
         continue
     rows.append((form, round(max(-4.0, min(4.0, polarity * scale)), 2), "pattern"))
 
