@@ -23,7 +23,11 @@ public enum FuzzHarness {
         do { return try LexiconLoader(directory: directory).load() } catch { fatalError("shipped lexicons do not load: \(error)") }
     }()
 
-    static let analyzer = TextAnalyzer(lexicons: lexicons.lexicons)
+    /// Every pack at once: the most cues, guards and phrases for a comment to meet.
+    static let analyzer: TextAnalyzer = {
+        do { return TextAnalyzer(lexicons: try lexicons.resolved(.packs(lexicons.themeLibrary.domainIDs), sample: []).lexicons) }
+        catch { fatalError("the shipped packs do not merge: \(error)") }
+    }()
 
 
     public static func run(_ target: Target, _ data: Data) {
@@ -71,7 +75,11 @@ public enum FuzzHarness {
         var rules = SentimentRules()
         switch kind % 9 {
         case 0: _ = try? SentimentLexicon.parse(contents, source: "fuzz.tsv")
-        case 1: _ = try? TopicCatalog.parse(contents, source: "fuzz.txt")
+        case 1:
+            _ = try? TopicCatalog.parse(contents, source: "fuzz.txt")
+            if let pack = try? ThemePack.parse(contents, source: "fuzz.txt", id: "fuzz") {
+                _ = ThemeLibrary(base: nil, domains: [], additions: [pack.value]).themes(packs: [])
+            }
         case 2: _ = try? rules.addNegators(contents, source: "negators.txt")
         case 3: _ = try? rules.addIntensifiers(contents, source: "intensifiers.tsv")
         case 4: _ = try? rules.addContrast(contents, source: "contrast.tsv")

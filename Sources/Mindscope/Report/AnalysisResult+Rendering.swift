@@ -43,7 +43,7 @@ extension AnalysisResult {
     // MARK: Text
 
     /// "retail, food" or "general", for the domain line.
-    var domainPacks: String { domain.packs.isEmpty ? "general themes" : domain.packs.joined(separator: ", ") }
+    public var domainPacks: String { domain.packs.isEmpty ? "general themes" : domain.packs.joined(separator: ", ") }
 
     public var text: String {
         var out = domain.why.isEmpty ? "" : "themes: \(domainPacks) (\(domain.why))\n"
