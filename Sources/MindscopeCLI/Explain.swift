@@ -17,12 +17,14 @@ extension MindscopeCommand {
         @OptionGroup var lexicons: LexiconOptions
 
         func run() throws {
-            let analysis = try lexicons.load(sample: [text]).analyzer.analyze(text)
+            let (analyzer, set) = try lexicons.load(sample: [text])
+            let analysis = analyzer.analyze(text)
             let record = TagRecord(id: "-", line: 1, analysis: analysis, explain: true)
             if json {
                 print(record.json.text)
                 return
             }
+            print("themes from: \(set.domain.packs.isEmpty ? "general themes" : set.domain.packs.joined(separator: ", ")) (\(set.domain.why))")
             print("sentiment \(signed(record.sentiment.score)) \(record.sentiment.label.rawValue)")
             for (number, sentence) in record.sentences.enumerated() {
                 print("  sentence \(number + 1) [\(sentence.start), \(sentence.end)) \(signed(sentence.score)) \(sentence.label.rawValue)")

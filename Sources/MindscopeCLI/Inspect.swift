@@ -24,7 +24,9 @@ extension MindscopeCommand {
             if !reader.roles.all(.text).isEmpty {
                 print("domain: \(set.domain.packs.isEmpty ? "general" : set.domain.packs.joined(separator: ", ")) (\(set.domain.why))")
                 print("themes: \(set.themes.catalog.topics.map(\.id).joined(separator: ", "))")
-                for note in set.themes.notes { print("note: \(note)") }
+                if !set.themes.notes.isEmpty {
+                    print("notes: \(set.themes.notes.count) cue overlaps or replacements among the active themes (-v or 'mindscope themes check' lists them)")
+                }
             }
             var shown: [String] = []
             do {

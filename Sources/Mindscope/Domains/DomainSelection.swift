@@ -42,14 +42,15 @@ public struct DomainSelector: Sendable {
     public static let relativeShare = 0.5
     /// The least number of comments a second (third, …) pack must fit best.
     public static let minimumComments = 5
-    /// How many comments (at most) the choice reads; they are the first rows, read once.
+    /// How many comments (at most) the choice reads, and how much text: the first rows, read once.
     public static let sampleSize = 1_000
+    public static let sampleBytes = 1 << 20
 
-    let packs: [(id: String, catalog: TopicCatalog)]
+    let packs: [(id: String, catalog: TopicCatalog, description: String)]
     let tokenizer: Tokenizer
 
     public init(library: ThemeLibrary, tokenizer: Tokenizer) {
-        packs = library.domains.map { pack in (pack.id, TopicCatalog(pack.themes)) }
+        packs = library.domains.map { pack in (pack.id, TopicCatalog(pack.themes), pack.description) }
         self.tokenizer = tokenizer
     }
 
@@ -88,6 +89,11 @@ public struct DomainSelector: Sendable {
         let left = shares.filter { share in !chosen.contains(share) }.prefix(3)
         var why = "best fit \(sample): " + chosen.map { "\($0.pack) \(Format.percent($0.share))" }.joined(separator: ", ")
         if !left.isEmpty { why += "; not chosen: " + left.map { "\($0.pack) \(Format.percent($0.share))" }.joined(separator: ", ") }
+        for share in chosen {
+            if let description = packs.first(where: { $0.id == share.pack })?.description, !description.isEmpty {
+                why += "; \(share.pack): \(description.hasSuffix(".") ? String(description.dropLast()) : description)"
+            }
+        }
         return DomainChoice(packs: chosen.map(\.pack), why: why, shares: shares)
     }
 }

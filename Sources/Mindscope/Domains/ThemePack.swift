@@ -56,6 +56,9 @@ public struct ThemePack: Sendable {
         var pack = ThemePack(id: header("pack")?.value ?? id, name: header("name")?.value ?? id,
                              description: header("description")?.value ?? "", extends: header("extends")?.value,
                              valence: [:], themes: [], info: [:], refinements: [], source: source)
+        if let entry = header("extends"), entry.value != "base" {
+            throw LexiconError(source: source, line: entry.line, problem: .unknownValue(entry.value, allowed: ["base"]))
+        }
         if let entry = header("pack"), !TopicCatalog.isSnakeCase(entry.value) {
             throw LexiconError(source: source, line: entry.line, problem: .malformedLine("a pack id is lower_snake_case, got '\(entry.value.prefix(60))'"))
         }

@@ -100,10 +100,15 @@ public final class SurveyReader {
     /// Reads up to `count` records ahead and returns them; ``next(report:)`` returns them again,
     /// in order, before reading on, so a sample costs no second read of the file. A row that
     /// stops a strict run ends the sample; ``next(report:)`` throws it after the rows before it.
-    public func readAhead(_ count: Int, report: (String) -> Void) throws(MindscopeError) -> [FeedbackRecord] {
+    /// The sample also stops once its comments hold `bytes` of text.
+    public func readAhead(_ count: Int, bytes: Int = .max, report: (String) -> Void) throws(MindscopeError) -> [FeedbackRecord] {
         var records: [FeedbackRecord] = []
+        var text = 0
         do {
-            while records.count < count, let record = try readNext(report: report) { records.append(record) }
+            while records.count < count, text < bytes, let record = try readNext(report: report) {
+                records.append(record)
+                text += record.text.utf8.count
+            }
         } catch {
             pendingError = error
         }

@@ -168,7 +168,9 @@ extension LexiconSet {
             switch request {
             case .packs(let ids):
                 for id in ids where !themeLibrary.domainIDs.contains(id) {
-                    let hint = Suggestion.nearest(to: id, among: themeLibrary.domainIDs).map { "did you mean '\($0)'? " } ?? ""
+                    // A typo of a pack id, else a pack whose description names the word ("hotel": food).
+                    let described = themeLibrary.domains.first { id.count >= 3 && $0.description.lowercased().contains(id) }?.id
+                    let hint = (Suggestion.nearest(to: id, among: themeLibrary.domainIDs) ?? described).map { "did you mean '\($0)'? " } ?? ""
                     throw .unknownDomain(id, hint: hint + "packs: \(themeLibrary.domainIDs.joined(separator: ", ")), or auto")
                 }
                 result.domain = DomainChoice(packs: ids, why: ids.isEmpty ? "the general themes only (price, customer service)" : "named with --domain")
@@ -189,7 +191,7 @@ extension LexiconSet {
         guard request == .auto, themeLibrary.replacement == nil, !reader.roles.all(.text).isEmpty else {
             return try resolved(request, sample: [])
         }
-        let sample = try reader.readAhead(DomainSelector.sampleSize, report: report)
+        let sample = try reader.readAhead(DomainSelector.sampleSize, bytes: DomainSelector.sampleBytes, report: report)
         return try resolved(request, sample: sample.map(\.text))
     }
 }

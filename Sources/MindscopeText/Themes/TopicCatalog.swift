@@ -244,6 +244,9 @@ public struct TopicCatalog: Sendable {
             }
             switch key {
             case "cues", "problems", "praise":
+                guard !value.isEmpty else {
+                    throw LexiconError(source: source, line: line.number, problem: .malformedLine("'\(key) =' lists nothing"))
+                }
                 for raw in value.split(separator: ",") {
                     let cue = raw.trimmingSpaces()
                     guard let pattern = PhrasePattern(cue, normalize: Tokenizer.lookupForm) else {
