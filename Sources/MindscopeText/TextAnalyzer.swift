@@ -4,6 +4,16 @@ public struct CommentAnalysis: Sendable {
     public var sentiment: SentimentAnalysis
     public var themes: [ThemeHit]
     public var signals: [SignalHit]
+    /// The analyzer's theme ids, by position (what a contribution's source points into).
+    let themeIDs: [String]
+
+    /// The theme of a problem or praise phrase's contribution; nil for a lexicon term.
+    public func theme(of contribution: Contribution) -> String? {
+        switch contribution.source {
+        case .lexicon: nil
+        case .problem(let index), .praise(let index): themeIDs[index]
+        }
+    }
 }
 
 /// The text core's pipeline: tokenize → sentences → sentiment → themes → signals.
@@ -17,9 +27,11 @@ public struct TextAnalyzer: Sendable {
     public let lexicons: Lexicons
     public let tokenizer: Tokenizer
     public let scorer: SentimentScorer
+    let themeIDs: [String]
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
+        self.themeIDs = lexicons.themes.topics.map(\.id)
         self.tokenizer = Tokenizer(emoticons: lexicons.sentiment.emoticonCandidates, quantityUnits: lexicons.words.quantityUnits)
         self.scorer = SentimentScorer(lexicon: lexicons.sentiment, rules: lexicons.rules, pronouns: lexicons.words.pronouns)
     }
@@ -40,15 +52,14 @@ public struct TextAnalyzer: Sendable {
             guard !sentiment.contributions.contains(where: {
                 soft.contains($0.tokens.lowerBound) && (!match.range.contains($0.tokens.lowerBound) || $0.value * sign > 0)
             }) else { return nil }
-            let theme = lexicons.themes.topics[match.topic].id
             return match.polarity == .problem
-                ? PhraseValence(tokens: match.range, term: match.cue, valence: SentimentConstants.problemPhraseValence, source: .problem(theme: theme))
-                : PhraseValence(tokens: match.range, term: match.cue, valence: SentimentConstants.praisePhraseValence, source: .praise(theme: theme))
+                ? PhraseValence(tokens: match.range, term: match.cue, valence: SentimentConstants.problemPhraseValence, source: .problem(theme: match.topic))
+                : PhraseValence(tokens: match.range, term: match.cue, valence: SentimentConstants.praisePhraseValence, source: .praise(theme: match.topic))
         }
         if !phrases.isEmpty { sentiment = scorer.score(text, phrases: phrases) }
         return CommentAnalysis(text: text, sentiment: sentiment,
                                themes: themes(matches, in: text, sentiment: sentiment, clauses: &clauses),
-                               signals: signals(in: text))
+                               signals: signals(in: text), themeIDs: themeIDs)
     }
 
     /// Clauses of the sentences with a match, each sentence split once.

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import MindscopeText
 
 /// Which domain packs a run asks for: chosen from the data (`--domain auto`, the default) or
@@ -54,20 +56,40 @@ public struct DomainSelector: Sendable {
         self.tokenizer = tokenizer
     }
 
+    /// A comment's win, in units that split evenly among up to six tied packs, so that the
+    /// sums are exact whatever order the cores add them in.
+    static let unit = 60
+
     public func choose(_ comments: [String]) -> DomainChoice {
-        var wins: [String: Double] = [:]
-        var read = 0
-        for comment in comments where !comment.isEmpty {
-            read += 1
-            let text = tokenizer.tokenize(comment)
-            var best: (ids: [String], covered: Int) = ([], 0)
-            for pack in packs {
-                var covered = Set<Int>()
-                for match in pack.catalog.matches(in: text) { covered.formUnion(match.tokens) }
-                if covered.isEmpty { continue }
-                if covered.count > best.covered { best = ([pack.id], covered.count) } else if covered.count == best.covered { best.ids.append(pack.id) }
+        let comments = comments.filter { !$0.isEmpty }
+        let read = comments.count
+        // The sample is read before the pipeline starts, on one core unless split: each core
+        // takes a stripe of the comments.
+        let stripes = max(1, min(comments.count / 64, ProcessInfo.processInfo.activeProcessorCount))
+        let partial = UnsafeMutableBufferPointer<[Int]>.allocate(capacity: stripes)
+        partial.initialize(repeating: [])
+        defer { partial.deallocate() }
+        let packs = self.packs, tokenizer = self.tokenizer
+        nonisolated(unsafe) let results = partial
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            var wins = [Int](repeating: 0, count: packs.count)
+            for comment in stride(from: stripe, to: comments.count, by: stripes).map({ comments[$0] }) {
+                let text = tokenizer.tokenize(comment)
+                var best: (packs: [Int], covered: Int) = ([], 0)
+                for (index, pack) in packs.enumerated() {
+                    var covered = Set<Int>()
+                    for match in pack.catalog.matches(in: text) { covered.formUnion(match.tokens) }
+                    if covered.isEmpty { continue }
+                    if covered.count > best.covered { best = ([index], covered.count) } else if covered.count == best.covered { best.packs.append(index) }
+                }
+                for index in best.packs { wins[index] += Self.unit / best.packs.count }
             }
-            for id in best.ids { wins[id, default: 0] += 1 / Double(best.ids.count) }
+            results[stripe] = wins
+        }
+        var wins: [String: Double] = [:]
+        for (index, pack) in packs.enumerated() {
+            let units = partial.reduce(0) { $0 + $1[index] }
+            if units > 0 { wins[pack.id] = Double(units) / Double(Self.unit) }
         }
         guard read > 0 else {
             return DomainChoice(packs: [], why: "no comments to choose a domain from; the general themes (price, customer service) are used")

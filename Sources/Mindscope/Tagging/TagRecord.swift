@@ -48,12 +48,13 @@ public struct TagRecord: Sendable {
         public var source: String = "lexicon"
         public var theme: String?
 
-        init(term: String, start: Int, end: Int, text: String, base: Double, rules: [Rule], value: Double, source: Contribution.Source) {
+        init(term: String, start: Int, end: Int, text: String, base: Double, rules: [Rule], value: Double, source: Contribution.Source, theme: String?) {
             (self.term, self.start, self.end, self.text, self.base, self.rules, self.value) = (term, start, end, text, base, rules, value)
+            self.theme = theme
             switch source {
             case .lexicon: break
-            case .problem(let theme): (self.source, self.theme) = ("problem", theme)
-            case .praise(let theme): (self.source, self.theme) = ("praise", theme)
+            case .problem: self.source = "problem"
+            case .praise: self.source = "praise"
             }
         }
 
@@ -159,7 +160,7 @@ extension TagRecord {
             return Explanation(term: c.term, start: start, end: end, text: String(text.slice(bytes)), base: c.base,
                                rules: c.steps.map { Explanation.Rule(rule: $0.rule, by: $0.cause.map { String(text.text(of: text.tokens[$0])) },
                                                                      change: Self.rounded($0.after - $0.before)) },
-                               value: Self.rounded(c.value), source: c.source)
+                               value: Self.rounded(c.value), source: c.source, theme: analysis.theme(of: c))
         } : nil
     }
 

@@ -47,8 +47,12 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
 
 /// Finds the longest phrase patterns at each position of a token sequence.
 ///
-/// Patterns are indexed by their first word, or kept in a short list when they begin with a
-/// stem, so a lookup costs a dictionary probe per token plus the stem list.
+/// Patterns are indexed by their first word and, when their second element is a word too, by
+/// that second word, so a lookup costs a dictionary probe for the token and one for the next
+/// token, and tries only the patterns that can match both. (Problem phrases often open with a
+/// common word: "not", "no", "never", "took" each open 20 to 40 of a pack's phrases, and
+/// trying them all was a third of `tag`'s theme matching in a profile.) Patterns that open
+/// with a stem are kept in short lists by the stem's first byte.
 public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public var pattern: PhrasePattern
@@ -61,10 +65,24 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         public var entry: Entry
     }
 
-    private var byFirstWord: [String: [Entry]] = [:]
+    /// The patterns that open with one word.
+    private struct Bucket: Sendable {
+        /// One-word patterns, and those whose second element is a stem or a gap.
+        var rest: [Entry] = []
+        /// The others, by their second word.
+        var bySecond: [String: [Entry]] = [:]
+    }
+
+    /// Buckets by first word: an index into ``buckets``, so a lookup copies no array.
+    private var byFirstWord: [String: Int] = [:]
+    private var buckets: [Bucket] = []
     /// Patterns that open with a stem, by the stem's first UTF-8 byte (an array, not a
     /// dictionary: hashing a Character per token was a visible share of `tag`'s profile).
     private var byFirstStem = [[Entry]](repeating: [], count: 256)
+    /// For each of those, the stem's second byte (256 for a one-byte stem), checked before an
+    /// entry is tried: with 160 stems in a pack, trying every stem of a token's first letter
+    /// was a visible share of `tag`'s profile.
+    private var stemSecondBytes = [[UInt16]](repeating: [], count: 256)
     public private(set) var count = 0
 
     public init() {}
@@ -72,14 +90,25 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public mutating func add(_ pattern: PhrasePattern, _ payload: Payload) {
         let entry = Entry(pattern: pattern, payload: payload)
         switch pattern.elements[0] {
-        case .word(let word): byFirstWord[word, default: []].append(entry)
-        case .prefix(let stem): byFirstStem[Int(stem.utf8.first!)].append(entry)
+        case .word(let word):
+            let index = byFirstWord[word] ?? buckets.count
+            if index == buckets.count {
+                byFirstWord[word] = index
+                buckets.append(Bucket())
+            }
+            if pattern.elements.count > 1, case .word(let second) = pattern.elements[1] {
+                buckets[index].bySecond[second, default: []].append(entry)
+            } else {
+                buckets[index].rest.append(entry)
+            }
+        case .prefix(let stem):
+            let bytes = Array(stem.utf8.prefix(2))
+            byFirstStem[Int(bytes[0])].append(entry)
+            stemSecondBytes[Int(bytes[0])].append(bytes.count > 1 ? UInt16(bytes[1]) : 256)
         case .gap: break  // PhrasePattern never begins with a gap
         }
         count += 1
     }
-
-    public var entries: [Entry] { byFirstWord.values.flatMap { $0 } + byFirstStem.flatMap { $0 } }
 
     /// Every pattern that matches starting at `start`, longest first.
     public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
@@ -93,11 +122,30 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
                 }
             }
         }
-        attempt(byFirstWord[token.normalized])
-        if token.emphasis.contains(.elongated) {
-            for form in Normalizer.deElongated(token.normalized) { attempt(byFirstWord[form]) }
+        func attempt(bucket index: Int?) {
+            guard let index else { return }
+            if !buckets[index].rest.isEmpty { attempt(buckets[index].rest) }
+            let next = start + 1
+            guard !buckets[index].bySecond.isEmpty, next < bounds.upperBound, tokens[next].isMatchable else { return }
+            attempt(buckets[index].bySecond[tokens[next].normalized])
+            if tokens[next].emphasis.contains(.elongated) {
+                for form in Normalizer.deElongated(tokens[next].normalized) { attempt(buckets[index].bySecond[form]) }
+            }
         }
-        if let first = token.normalized.utf8.first { attempt(byFirstStem[Int(first)]) }
+        attempt(bucket: byFirstWord[token.normalized])
+        if token.emphasis.contains(.elongated) {
+            for form in Normalizer.deElongated(token.normalized) { attempt(bucket: byFirstWord[form]) }
+        }
+        var bytes = token.normalized.utf8.makeIterator()
+        if let first = bytes.next().map(Int.init), !byFirstStem[first].isEmpty {
+            let second = bytes.next().map(UInt16.init) ?? 257
+            for (index, stemSecond) in stemSecondBytes[first].enumerated() where stemSecond == second || stemSecond == 256 {
+                let entry = byFirstStem[first][index]
+                if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
+                    found.append(Match(range: start..<end, entry: entry))
+                }
+            }
+        }
         return found.count > 1 ? found.sorted { $0.range.count > $1.range.count } : found
     }
 

@@ -28,11 +28,13 @@ public struct SentenceSentiment: Sendable {
 /// to it.
 public struct Contribution: Sendable {
     /// Where the valence comes from: the sentiment lexicons (words, idioms), or a theme's
-    /// problem or praise phrase in a clause with no sentiment of its own.
+    /// problem or praise phrase in a clause with no sentiment of its own, with the theme's
+    /// position in the analyzer's themes (``CommentAnalysis/theme(of:)`` names it). An index,
+    /// not the id, so that copying a contribution costs no reference counting.
     public enum Source: Sendable, Hashable {
         case lexicon
-        case problem(theme: String)
-        case praise(theme: String)
+        case problem(theme: Int)
+        case praise(theme: Int)
     }
 
     /// Token indices the term covers (several for an idiom).

@@ -28,7 +28,7 @@ public struct SentimentScorer: Sendable {
     ///   words they cover, and the rules apply to them as to a word).
     public func score(_ text: TokenizedText, phrases: [PhraseValence] = []) -> SentimentAnalysis {
         let shouting = text.isShouting
-        let phraseStarts = Dictionary(phrases.map { ($0.tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let phraseStarts = phrases.isEmpty ? nil : Dictionary(phrases.map { ($0.tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         var contributions: [Contribution] = []
         var sentences: [SentenceSentiment] = []
         var total = 0.0
@@ -105,12 +105,12 @@ public struct SentimentScorer: Sendable {
 
     /// The sentence's tokens grouped into units, longest cue first.
     static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules,
-                      phrases: [Int: PhraseValence] = [:]) -> [Unit] {
+                      phrases: [Int: PhraseValence]? = nil) -> [Unit] {
         var units: [Unit] = []
         var i = range.lowerBound
         while i < range.upperBound {
             let token = tokens[i]
-            if let phrase = phrases[i], phrase.tokens.upperBound <= range.upperBound {
+            if let phrases, let phrase = phrases[i], phrase.tokens.upperBound <= range.upperBound {
                 units.append(Unit(tokens: phrase.tokens, role: .phrase(phrase)))
                 i = phrase.tokens.upperBound
                 continue

@@ -50,7 +50,9 @@ struct TopicMatcher {
             for i in sentence {
                 for match in catalog.matcher.matches(in: text.tokens, at: i, within: sentence) {
                     let cue = match.entry.payload
-                    if cue.guardIndices.contains(where: { !allows(catalog.guards[$0], match.range, in: sentence) }) { continue }
+                    if cue.guardCount > 0, catalog.guardOrder[Int(cue.guardStart)..<Int(cue.guardStart + cue.guardCount)].contains(where: {
+                        !allows(catalog.guards[$0], match.range, in: sentence)
+                    }) { continue }
                     candidates.append(Found(topic: cue.topic, cue: match.entry.pattern.description, range: match.range, polarity: cue.polarity))
                 }
             }

@@ -128,14 +128,20 @@ public struct TopicCatalog: Sendable {
     struct Cue: Sendable {
         var topic: Int
         var polarity: CuePolarity
-        /// Its guards (several lines may guard one cue): all must let it count.
-        var guardIndices: [Int]
+        /// Its guards (several lines may guard one cue; all must let it count): positions
+        /// `guardStart ..< guardStart + guardCount` of ``guardOrder``. Two integers rather than
+        /// an array, so that copying a matcher entry costs no reference counting (a `tag`
+        /// profile showed retain/release on a per-cue array).
+        var guardStart: Int32
+        var guardCount: Int32
     }
 
     public private(set) var topics: [Topic] = []
     private(set) var matcher = PhraseMatcher<Cue>()
     /// Every guard of every topic, each compiled into a matcher of its words.
     private(set) var guards: [(guard: CueGuard, words: PhraseMatcher<Void>)] = []
+    /// Indices into ``guards``, grouped by cue.
+    private(set) var guardOrder: [Int] = []
 
     public init() {}
 
@@ -166,6 +172,7 @@ public struct TopicCatalog: Sendable {
     private mutating func rebuild() {
         matcher = PhraseMatcher()
         guards = []
+        guardOrder = []
         for index in topics.indices { self.index(index) }
     }
 
@@ -179,7 +186,9 @@ public struct TopicCatalog: Sendable {
             guards.append((cueGuard, words))
         }
         for (pattern, polarity) in topic.phrases {
-            matcher.add(pattern, Cue(topic: position, polarity: polarity, guardIndices: guardsOf[pattern.description] ?? []))
+            let own = guardsOf[pattern.description] ?? []
+            matcher.add(pattern, Cue(topic: position, polarity: polarity, guardStart: Int32(guardOrder.count), guardCount: Int32(own.count)))
+            guardOrder += own
         }
     }
 
