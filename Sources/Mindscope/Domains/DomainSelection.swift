@@ -10,7 +10,10 @@ public enum DomainRequest: Sendable, Equatable {
 
     /// Parses `auto` or a comma-separated list of pack ids; nil for an empty list.
     public init?(_ text: String) {
-        let names = text.split(separator: ",").map { String($0).trimmingSpaces().lowercased() }.filter { !$0.isEmpty }
+        var names: [String] = []
+        for name in text.split(separator: ",").map({ String($0).trimmingSpaces().lowercased() }) where !name.isEmpty && !names.contains(name) {
+            names.append(name)
+        }
         if names == ["auto"] { self = .auto } else if names.isEmpty { return nil } else { self = .packs(names) }
     }
 }
@@ -47,6 +50,10 @@ public struct DomainSelector: Sendable {
     /// How many comments (at most) the choice reads, and how much text: the first rows, read once.
     public static let sampleSize = 1_000
     public static let sampleBytes = 1 << 20
+    /// How much of one comment the choice reads: the first 16,384 characters (a comment of a
+    /// megabyte says what it is about long before its end, and tokenizing all of it before the
+    /// pipeline starts cost 20 MB of peak memory).
+    public static let commentCharacters = 16_384
 
     let packs: [(id: String, catalog: TopicCatalog, description: String)]
     let tokenizer: Tokenizer
@@ -61,7 +68,7 @@ public struct DomainSelector: Sendable {
     static let unit = 60
 
     public func choose(_ comments: [String]) -> DomainChoice {
-        let comments = comments.filter { !$0.isEmpty }
+        let comments = comments.filter { !$0.isEmpty }.map { $0.count > Self.commentCharacters ? String($0.prefix(Self.commentCharacters)) : $0 }
         let read = comments.count
         // The sample is read before the pipeline starts, on one core unless split: each core
         // takes a stripe of the comments.

@@ -28,14 +28,14 @@ public struct SentimentScorer: Sendable {
     ///   words they cover, and the rules apply to them as to a word).
     public func score(_ text: TokenizedText, phrases: [PhraseValence] = []) -> SentimentAnalysis {
         let shouting = text.isShouting
-        let phraseStarts = phrases.isEmpty ? nil : Dictionary(phrases.map { ($0.tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
+        let phraseStarts = phrases.isEmpty ? nil : Dictionary(phrases.indices.map { (phrases[$0].tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         var contributions: [Contribution] = []
         var sentences: [SentenceSentiment] = []
         var total = 0.0
         var marks: [Unit] = []
         for range in text.sentences {
-            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules, phrases: phraseStarts)
-            let found = score(units, tokens: text.tokens, shouting: shouting)
+            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules, phrases: phrases, phraseStarts: phraseStarts)
+            let found = score(units, tokens: text.tokens, shouting: shouting, phrases: phrases)
             let sum = found.reduce(0) { $0 + $1.value }
             let emphasis = Self.punctuationEmphasis(units)
             let raw = sum > 0 ? sum + emphasis : sum < 0 ? sum - emphasis : 0
@@ -73,7 +73,9 @@ public struct SentimentScorer: Sendable {
     struct Unit {
         enum Role {
             case valence(term: String, Double)
-            case phrase(PhraseValence)
+            /// A theme phrase: its index in the phrases being scored (an index keeps a unit
+            /// small: units of a megabyte comment are counted in hundreds of thousands).
+            case phrase(Int)
             case negator(emphasizedBy: Set<String>)
             case intensifier(Double)
             case excess(Double)
@@ -105,14 +107,14 @@ public struct SentimentScorer: Sendable {
 
     /// The sentence's tokens grouped into units, longest cue first.
     static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules,
-                      phrases: [Int: PhraseValence]? = nil) -> [Unit] {
+                      phrases: [PhraseValence] = [], phraseStarts: [Int: Int]? = nil) -> [Unit] {
         var units: [Unit] = []
         var i = range.lowerBound
         while i < range.upperBound {
             let token = tokens[i]
-            if let phrases, let phrase = phrases[i], phrase.tokens.upperBound <= range.upperBound {
-                units.append(Unit(tokens: phrase.tokens, role: .phrase(phrase)))
-                i = phrase.tokens.upperBound
+            if let phraseStarts, let index = phraseStarts[i], phrases[index].tokens.upperBound <= range.upperBound {
+                units.append(Unit(tokens: phrases[index].tokens, role: .phrase(index)))
+                i = phrases[index].tokens.upperBound
                 continue
             }
             // A cue (idiom, negator, intensifier, contrast word) wins over the word's own valence.
@@ -161,7 +163,7 @@ public struct SentimentScorer: Sendable {
 
     // MARK: Rules
 
-    private func score(_ units: [Unit], tokens: [Token], shouting: Bool) -> [Contribution] {
+    private func score(_ units: [Unit], tokens: [Token], shouting: Bool, phrases: [PhraseValence]) -> [Contribution] {
         var contributions: [Contribution] = []
         var usedModifiers = Set<Int>()
         let weights = Self.contrastWeights(units)
@@ -224,9 +226,9 @@ public struct SentimentScorer: Sendable {
             switch unit.role {
             case .valence(let term, let base) where base != 0:
                 contributions.append(contribution(k, term: term, base: base))
-            case .phrase(let phrase):
-                var found = contribution(k, term: phrase.term, base: phrase.valence)
-                found.source = phrase.source
+            case .phrase(let index):
+                var found = contribution(k, term: phrases[index].term, base: phrases[index].valence)
+                found.source = phrases[index].source
                 contributions.append(found)
             case .plain where k > 0:
                 // "too" + a word with no valence of its own: "too small", "too high"; not the
