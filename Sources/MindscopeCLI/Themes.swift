@@ -22,8 +22,15 @@ extension MindscopeCommand {
                 let all = try lexicons.loadAll()
                 let packs: [String]
                 switch lexicons.request {
+                case _ where all.themeLibrary.replacement != nil: packs = []
                 case .auto: packs = all.themeLibrary.domainIDs
                 case .packs(let ids): packs = ids
+                }
+                if packs.isEmpty {
+                    // --themes, or no domain pack: the themes that would be used.
+                    let set = try lexicons.choose(all, sample: [], request: .packs([])).set
+                    print("\(set.domain.why): \(set.themes.catalog.topics.count) themes")
+                    for note in set.themes.notes { print("  note: \(note)") }
                 }
                 for pack in packs {
                     let set = try lexicons.choose(all, sample: [], request: .packs([pack])).set
