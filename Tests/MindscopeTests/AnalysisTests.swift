@@ -292,3 +292,37 @@ import TestSupport
         #expect(reader.segmentNames == ["region", "plan"])
     }
 }
+
+/// A theme's impact on the rating (issue "learn from the file", part 3), against a hand
+/// computation.
+@Suite struct RatingImpactTests {
+    @Test func impactMatchesAHandComputation() throws {
+        let csv = """
+            id,rating,comment
+            1,1,Delivery was late again
+            2,2,"The courier lost my parcel, delivery failed"
+            3,4,"Great price, love it"
+            4,5,Lovely quality
+            5,5,Good value
+            6,4,Nice product
+            """
+        let result = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["product_manager"], domain: .packs(["retail"]))
+        let impact = try #require(result.readings[0].issues.first { $0.theme == "delivery" }?.impact)
+        // With: 1 and 2 (mean 1.5, variance 0.5); the rest: 4, 5, 5, 4 (mean 4.5, variance 1/3).
+        #expect(impact.averageRatingWith == 1.5 && impact.averageRatingWithout == 4.5)
+        #expect(abs(impact.liftIfResolved - 1.0) < 1e-12)                       // 2/6 × (4.5 − 1.5)
+        let error = (0.5 / 2 + (1.0 / 3) / 4).squareRoot()                      // Welch
+        #expect(abs(impact.interval.lowerBound - (3 - 1.96 * error) / 3) < 1e-12)
+        #expect(abs(impact.interval.upperBound - (3 + 1.96 * error) / 3) < 1e-12)
+        #expect(impact.ratedWith == 2 && impact.rated == 6)
+    }
+
+    @Test func noImpactWithoutRatingsOnBothSides() {
+        var with = RatingSums()
+        with.add(1)
+        var all = with
+        for rating in [4.0, 5, 5] { all.add(rating) }
+        #expect(RatingImpact(with: with, all: all) == nil)  // one rated complaint: no variance
+        #expect(RatingImpact(with: RatingSums(), all: all) == nil)
+    }
+}

@@ -50,6 +50,8 @@ public struct ThemeStats: Sendable {
     public var positive = 0
     public var ratingSum = 0.0
     public var ratingCount = 0
+    /// Ratings of the comments with a negative mention (for ``RatingImpact``).
+    public var complaintRatings = RatingSums()
     /// Σ order value × churn likelihood over negative mentions, shared among the comment's
     /// negative themes.
     public var revenueAtRisk = 0.0
@@ -82,6 +84,8 @@ public struct ThemeStats: Sendable {
 public struct FeedbackAggregate: Sendable {
     /// Comments read (rows with a non-blank comment).
     public private(set) var comments = 0
+    /// Ratings of every rated comment, once each.
+    public private(set) var ratings = RatingSums()
     /// Themes that feed the values lens (eco, packaging): praise and risk are counted per comment.
     public let valuesThemes: Set<String>
     /// Comments praising, and comments questioning, at least one values theme.
@@ -119,6 +123,7 @@ public struct FeedbackAggregate: Sendable {
 
     public mutating func add(_ facts: CommentFacts) {
         comments += 1
+        if let rating = facts.rating { ratings.add(rating.value) }
         if let value = facts.value { sample(value) }
         let p = facts.churnLikelihood
         let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
@@ -143,6 +148,7 @@ public struct FeedbackAggregate: Sendable {
             switch SentimentLabel(score: score) {
             case .negative:
                 stats.negative += 1
+                if let rating = facts.rating { stats.complaintRatings.add(rating.value) }
                 stats.risk += abs(score)
                 stats.customersAtRisk += p * share
                 if let value = facts.value {

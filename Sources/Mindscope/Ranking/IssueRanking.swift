@@ -28,6 +28,8 @@ public struct RankedIssue: Sendable {
     public var request: String?
     /// Fewer mentions than `IssueRanking.fewMentions`.
     public var fewMentions: Bool
+    /// The theme's complaints' impact on the rating, where the file has ratings.
+    public var impact: RatingImpact? = nil
 }
 
 /// Ranks themes for a persona from the aggregate of all comments.
@@ -81,7 +83,8 @@ public enum IssueRanking {
                 revenueLost: aggregate.values.isEmpty ? nil : stats.revenueLost, customersAtRisk: stats.customersAtRisk,
                 lensScores: lensScores, evidence: stats.complaints + stats.compliments,
                 greenwashingRisk: greenwashing(topic.id, stats),
-                request: stats.negative > 0 ? themes.request(of: topic.id) : nil, fewMentions: stats.mentions < fewMentions))
+                request: stats.negative > 0 ? themes.request(of: topic.id) : nil, fewMentions: stats.mentions < fewMentions,
+                impact: RatingImpact(with: stats.complaintRatings, all: aggregate.ratings)))
         }
         issues.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
         for index in issues.indices { issues[index].rank = index + 1 }

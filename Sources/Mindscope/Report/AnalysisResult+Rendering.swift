@@ -28,6 +28,10 @@ extension AnalysisResult {
                      "\(issue.mentions) of \(aggregate.comments) comments (\(Format.percent(issue.share)), 95% CI \(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))",
                      "\(issue.negative) negative"]
         if let rating = issue.averageRating { parts.append("avg rating \(String(format: "%.1f", rating))") }
+        if let impact = issue.impact {
+            parts.append("complaints rate \(String(format: "%.1f", impact.averageRatingWith)) vs \(String(format: "%.1f", impact.averageRatingWithout)), "
+                         + "resolving them: \(String(format: "%+.2f", impact.liftIfResolved)) (95% CI \(String(format: "%+.2f", impact.interval.lowerBound))–\(String(format: "%+.2f", impact.interval.upperBound)))")
+        }
         if let risk = issue.revenueAtRisk, risk > 0 { parts.append("\(money(risk)!) at risk") }
         if let lost = issue.revenueLost, lost > 0 { parts.append("\(money(lost)!) lost") }
         if issue.greenwashingRisk { parts.append("greenwashing risk") }
@@ -182,6 +186,12 @@ extension AnalysisResult {
                         ("lensScores", .object(Lens.allCases.compactMap { lens in issue.lensScores[lens].map { (lens.rawValue, number($0)) } })),
                         ("greenwashingRisk", .bool(issue.greenwashingRisk)), ("request", issue.request.map(JSONDocument.string) ?? .null),
                         ("fewMentions", .bool(issue.fewMentions)),
+                        ("impact", issue.impact.map { impact in
+                            .object([("averageRatingWith", number(impact.averageRatingWith)), ("averageRatingWithout", number(impact.averageRatingWithout)),
+                                     ("liftIfResolved", number(impact.liftIfResolved)),
+                                     ("interval", .array([number(impact.interval.lowerBound), number(impact.interval.upperBound)])),
+                                     ("ratedWith", .integer(impact.ratedWith)), ("rated", .integer(impact.rated))])
+                        } ?? .null),
                         ("evidence", .array(issue.evidence.map { evidence in
                             .object([("id", .string(evidence.id)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
                                      ("value", number(evidence.value)), ("churnIntent", .bool(evidence.churnIntent))])
