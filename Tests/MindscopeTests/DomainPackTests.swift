@@ -128,9 +128,17 @@ import TestSupport
         let mine = try ThemePack.parse("[calls]\nlenses = roadmap_blockers\ncues = on hold\n[support]\nlenses = revenue_risk\ncues = rep\n", source: "mine.txt", id: "mine").value
         let set = ThemeLibrary(base: base, domains: [], additions: [mine]).themes(packs: [])
         let notes = set.notes.map(\.description)
-        #expect(notes.contains { $0.hasPrefix("mine.txt:1: cue 'on hold' of [calls] is also a cue of [support] (base.txt:1)") })
+        #expect(notes.contains { $0.hasPrefix("mine.txt:3: cue 'on hold' of [calls] is also a cue of [support] (base.txt:3)") })
         #expect(notes.contains { $0.hasPrefix("mine.txt:4: [support] replaces the theme of the same id from base.txt:1") })
         #expect(set.catalog["support"]?.cues.map(\.description) == ["rep"])
+    }
+
+    @Test func aUserFileReusingAShippedPackIdIsReported() throws {
+        let base = try ThemePack.parse("pack = base\n[support]\nlenses = roadmap_blockers\ncues = agent\n", source: "base.txt", id: "base").value
+        let food = try ThemePack.parse("pack = food\nextends = base\n[food]\nlenses = roadmap_blockers\ncues = pizza\n", source: "food.txt", id: "food", known: base.info).value
+        let mine = try ThemePack.parse("pack = food\n[parking]\nlenses = roadmap_blockers\ncues = parking\n", source: "mine.txt", id: "mine").value
+        let notes = ThemeLibrary(base: base, domains: [food], additions: [mine]).themes(packs: ["food"]).notes.map(\.description)
+        #expect(notes.contains { $0.hasPrefix("mine.txt:1: pack = food is the id of a shipped pack") })
     }
 
     @Test func guardsMustNameACueAndParse() {

@@ -58,8 +58,14 @@ public struct ThemeLibrary: Sendable {
         var topics: [Topic] = []
         /// Where each cue was first written: theme and `file:line` of its section.
         var owners: [String: (theme: String, source: String)] = [:]
+        /// A user's theme file that reuses a shipped pack's id.
+        let shipped = Set(domains.map(\.id) + [base?.id].compactMap { $0 })
         func merge(_ pack: ThemePack, user: Bool) {
             set.packs.append(pack.id)
+            if user, shipped.contains(pack.id) {
+                set.notes.append(LexiconError(source: pack.source, line: 1, problem: .conflict(
+                    "pack = \(pack.id) is the id of a shipped pack: its themes are added to (or replace) the chosen packs' themes, not that pack")))
+            }
             set.valence.merge(pack.valence) { _, new in new }
             for topic in pack.themes {
                 let info = pack.info[topic.id]!
@@ -81,13 +87,14 @@ public struct ThemeLibrary: Sendable {
                     set.info[topic.id] = info
                 }
                 for (pattern, _) in topic.phrases {
+                    let line = info.phraseLines[pattern.description] ?? info.line
                     if let owner = owners[pattern.description], owner.theme != topic.id {
-                        set.notes.append(LexiconError(source: info.file, line: info.line, problem: .conflict(
+                        set.notes.append(LexiconError(source: info.file, line: line, problem: .conflict(
                             "cue '\(pattern.description)' of [\(topic.id)] is also a cue of [\(owner.theme)] (\(owner.source)): "
                             + (user ? "use the id [\(owner.theme)] to replace that theme, or drop the cue; " : "")
                             + "where it is the longest match, both themes are tagged")))
                     } else if owners[pattern.description] == nil {
-                        owners[pattern.description] = (topic.id, info.source)
+                        owners[pattern.description] = (topic.id, "\(info.file):\(line)")
                     }
                 }
             }

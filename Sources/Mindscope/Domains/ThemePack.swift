@@ -11,6 +11,8 @@ public struct ThemeInfo: Sendable, Hashable {
     /// Where its section is written.
     public var file: String
     public var line: Int
+    /// The line of each of its phrases in this file.
+    public var phraseLines: [String: Int] = [:]
 
     /// `file:line`.
     public var source: String { "\(file):\(line)" }
@@ -96,7 +98,7 @@ public struct ThemePack: Sendable {
             }
             pack.themes.append(section.topic)
             pack.info[id] = ThemeInfo(id: id, lenses: lenses, request: section.value("request")?.value ?? known[id]?.request,
-                                      pack: pack.id, file: source, line: section.line)
+                                      pack: pack.id, file: source, line: section.line, phraseLines: section.phraseLines)
             if known[id] == nil {
                 try TopicCatalog.checkGuards(section.topic, available: section.topic.phrases.map(\.pattern.description), source: source)
             }

@@ -101,6 +101,8 @@ public struct TopicFile: Sendable {
         public var line: Int
         /// The keys other than phrases and guards (name, description, and extra keys), in order.
         public var entries: [Entry]
+        /// The line each phrase is written on, by the phrase as written.
+        public var phraseLines: [String: Int] = [:]
 
         public func value(_ key: String) -> Entry? { entries.last { $0.key == key } }
     }
@@ -263,6 +265,7 @@ public struct TopicCatalog: Sendable {
                                            problem: .malformedLine("'\(cue.prefix(60))' is not a cue pattern (words, stem*, and ... between words)"))
                     }
                     guard cues.isNew("[\(current?.topic.id ?? "")] \(pattern.description)", line: line.number) else { continue }
+                    current?.phraseLines[pattern.description] = line.number
                     switch key {
                     case "cues": current?.topic.cues.append(pattern)
                     case "problems": current?.topic.problems.append(pattern)
