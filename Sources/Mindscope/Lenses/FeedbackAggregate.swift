@@ -48,9 +48,9 @@ public struct ThemeStats: Sendable {
     public var mentions = 0
     public var negative = 0
     public var positive = 0
-    public var ratingSum = 0.0
-    public var ratingCount = 0
-    /// Ratings of the comments with a negative mention (for ``RatingImpact``).
+    /// Ratings of the comments that mention the theme, and of those with a negative mention
+    /// (for ``RatingImpact``).
+    public var ratings = RatingSums()
     public var complaintRatings = RatingSums()
     /// Σ order value × churn likelihood over negative mentions, shared among the comment's
     /// negative themes.
@@ -71,7 +71,7 @@ public struct ThemeStats: Sendable {
     /// Evidence kept per list: enough to quote, bounded whatever the input size.
     public static let evidenceLimit = 5
 
-    public var averageRating: Double? { ratingCount > 0 ? ratingSum / Double(ratingCount) : nil }
+    public var averageRating: Double? { ratings.mean }
 
     static func keep(_ evidence: Evidence, in list: inout [Evidence]) {
         list.append(evidence)
@@ -142,7 +142,7 @@ public struct FeedbackAggregate: Sendable {
         for (theme, score, quote) in facts.themes where mentioned.contains(theme) {
             var stats = themes[theme, default: ThemeStats()]
             stats.mentions += 1
-            if let rating = facts.rating { stats.ratingSum += rating.value; stats.ratingCount += 1 }
+            if let rating = facts.rating { stats.ratings.add(rating.value) }
             let evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
                                     weight: abs(score) + p + (facts.value ?? 0) / 1e9)
             switch SentimentLabel(score: score) {

@@ -11,14 +11,19 @@ import Foundation
 public struct DataFolder: Sendable {
     public var name: String
     public var environmentVariable: String
-    /// How such a folder is recognised among the candidates: a file it must hold, or (nil) any
-    /// file with the extension.
-    public var marker: String?
-    public var markerExtension: String
+    /// How such a folder is recognised among the candidates.
+    public enum Marker: Sendable {
+        /// It holds this file.
+        case file(String)
+        /// It holds any file with this extension.
+        case anyFile(extension: String)
+    }
+
+    public var marker: Marker
 
     /// The lexicon folder holds `sentiment.tsv`; a persona folder holds persona JSON files.
-    public static let lexicons = DataFolder(name: "lexicons", environmentVariable: "MINDSCOPE_LEXICONS", marker: "sentiment.tsv", markerExtension: "tsv")
-    public static let personas = DataFolder(name: "personas", environmentVariable: "MINDSCOPE_PERSONAS", marker: nil, markerExtension: "json")
+    public static let lexicons = DataFolder(name: "lexicons", environmentVariable: "MINDSCOPE_LEXICONS", marker: .file("sentiment.tsv"))
+    public static let personas = DataFolder(name: "personas", environmentVariable: "MINDSCOPE_PERSONAS", marker: .anyFile(extension: "json"))
 
     /// `<checkout>/`, from this file's place in `Sources/Mindscope/Lexicons/`.
     public static let sourceCheckout = URL(fileURLWithPath: #filePath)
@@ -51,10 +56,14 @@ public struct DataFolder: Sendable {
         throw .dataFolderNotFound(name: name, variable: environmentVariable, searched: candidates.map(\.path))
     }
 
-    /// Whether `folder` holds the marker file, or any file with the marker extension.
+    /// Whether `folder` holds the marker.
     func recognizes(_ folder: URL) -> Bool {
-        if let marker { return FileManager.default.fileExists(atPath: folder.appendingPathComponent(marker).path) }
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return files.contains { $0.hasSuffix(".\(markerExtension)") }
+        switch marker {
+        case .file(let name):
+            return FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path)
+        case .anyFile(let ending):
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            return files.contains { $0.hasSuffix(".\(ending)") }
+        }
     }
 }

@@ -115,12 +115,13 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let token = tokens[start]
         guard token.isMatchable else { return [] }
         var found: [Match] = []
-        func attempt(_ entries: [Entry]?) {
-            for entry in entries ?? [] {
-                if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
-                    found.append(Match(range: start..<end, entry: entry))
-                }
+        func attempt(_ entry: Entry) {
+            if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
+                found.append(Match(range: start..<end, entry: entry))
             }
+        }
+        func attempt(_ entries: [Entry]?) {
+            for entry in entries ?? [] { attempt(entry) }
         }
         func attempt(bucket index: Int?) {
             guard let index else { return }
@@ -140,10 +141,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         if let first = bytes.next().map(Int.init), !byFirstStem[first].isEmpty {
             let second = bytes.next().map(UInt16.init) ?? 257
             for (index, stemSecond) in stemSecondBytes[first].enumerated() where stemSecond == second || stemSecond == 256 {
-                let entry = byFirstStem[first][index]
-                if let end = Self.match(entry.pattern.elements[...], tokens, start, bounds.upperBound) {
-                    found.append(Match(range: start..<end, entry: entry))
-                }
+                attempt(byFirstStem[first][index])
             }
         }
         return found.count > 1 ? found.sorted { $0.range.count > $1.range.count } : found
