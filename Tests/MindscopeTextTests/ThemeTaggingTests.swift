@@ -65,3 +65,21 @@ import TestSupport
         #expect(analyzer.analyze("").themes.isEmpty)
     }
 }
+
+/// Matches that tie on length and start are ordered by the catalog, not by how its matcher is
+/// indexed: a problem or praise phrase before a plain cue, then the phrase written first.
+@Suite struct ThemeTieTests {
+    @Test func aPraisePhraseWinsOverACueOnTheSameWordsAndTiesFollowTheFile() throws {
+        let catalog = try TopicCatalog.parse("""
+            [food]
+            cues = flavor*, coffee
+            praise = flavorful
+            [drinks]
+            cues = coffee*
+            """, source: "t.txt").value
+        let text = Tokenizer().tokenize("Flavorful coffee")
+        let matches = catalog.matches(in: text)
+        #expect(matches.map(\.cue) == ["flavorful", "coffee", "coffee*"])
+        #expect(matches.map(\.topic) == ["food", "food", "drinks"])
+    }
+}

@@ -38,6 +38,7 @@ struct TopicMatcher {
         var cue: String
         var range: Range<Int>
         var polarity: CuePolarity
+        var order: Int32
     }
 
     /// Non-overlapping matches of the catalog's cues, longest first; equal-length matches of
@@ -53,17 +54,23 @@ struct TopicMatcher {
                     if cue.guardCount > 0, catalog.guardOrder[Int(cue.guardStart)..<Int(cue.guardStart + cue.guardCount)].contains(where: {
                         !allows(catalog.guards[$0], match.range, in: sentence)
                     }) { continue }
-                    candidates.append(Found(topic: cue.topic, cue: match.entry.pattern.description, range: match.range, polarity: cue.polarity))
+                    candidates.append(Found(topic: cue.topic, cue: match.entry.pattern.description, range: match.range, polarity: cue.polarity, order: cue.order))
                 }
             }
-            candidates.sort { $0.range.count > $1.range.count || ($0.range.count == $1.range.count && $0.range.lowerBound < $1.range.lowerBound) }
+            // Longest first, then leftmost, then a problem or praise phrase before a plain cue on
+            // the same words (it says more), then the phrase written first: a total order, so the
+            // cue reported does not depend on how the matcher indexes its phrases.
+            candidates.sort {
+                ($0.range.count, -$0.range.lowerBound, $0.polarity == .none ? 0 : 1, -$0.order)
+                    > ($1.range.count, -$1.range.lowerBound, $1.polarity == .none ? 0 : 1, -$1.order)
+            }
             var accepted: [Found] = []
             for candidate in candidates where !accepted.contains(where: {
                 $0.range.overlaps(candidate.range) && ($0.range.count > candidate.range.count || $0.topic == candidate.topic)
             }) {
                 accepted.append(candidate)
             }
-            found.append(contentsOf: accepted.sorted { $0.range.lowerBound < $1.range.lowerBound })
+            found.append(contentsOf: accepted.sorted { ($0.range.lowerBound, $0.order) < ($1.range.lowerBound, $1.order) })
         }
         return found
     }

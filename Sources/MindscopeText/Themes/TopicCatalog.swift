@@ -136,6 +136,10 @@ public struct TopicCatalog: Sendable {
         /// profile showed retain/release on a per-cue array).
         var guardStart: Int32
         var guardCount: Int32
+        /// The phrase's place in the catalog (topics in order, each topic's phrases as
+        /// written): where two matches tie on length and start, the earlier phrase comes first,
+        /// whatever order the matcher's index finds them in.
+        var order: Int32
     }
 
     public private(set) var topics: [Topic] = []
@@ -189,7 +193,8 @@ public struct TopicCatalog: Sendable {
         }
         for (pattern, polarity) in topic.phrases {
             let own = guardsOf[pattern.description] ?? []
-            matcher.add(pattern, Cue(topic: position, polarity: polarity, guardStart: Int32(guardOrder.count), guardCount: Int32(own.count)))
+            matcher.add(pattern, Cue(topic: position, polarity: polarity, guardStart: Int32(guardOrder.count), guardCount: Int32(own.count),
+                                     order: Int32(matcher.count)))
             guardOrder += own
         }
     }
