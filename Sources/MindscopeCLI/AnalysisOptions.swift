@@ -11,17 +11,20 @@ struct AnalysisOptions: ParsableArguments {
 
     @OptionGroup var data: PersonaOptions
     @OptionGroup var lexicons: LexiconOptions
+    @OptionGroup var learning: LearningOptions
 
     /// Loads everything, reads the export once, and returns every persona's reading.
     func analyze(_ input: InputOptions) throws -> AnalysisResult {
+        let saving = try learning.open()
         let loaded = try lexicons.loadAll()
         var personas = try data.load(personaNames, themes: loaded.themeLibrary.allThemeIDs)
         if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
         let reader = try input.open(loaded)
         let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)
+        var analysis = FeedbackAnalysis(analyzer: analyzer, lexicons: set)
+        analysis.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
         do {
-            return try FeedbackAnalysis(analyzer: analyzer, lexicons: set)
-                .run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
+            return try analysis.run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
         } catch {
             throw Terminal.fail(error)
         }

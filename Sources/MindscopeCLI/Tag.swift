@@ -28,12 +28,15 @@ extension MindscopeCommand {
         var allowFormulas = false
 
         @OptionGroup var lexicons: LexiconOptions
+        @OptionGroup var learning: LearningOptions
 
         func run() throws {
+            let saving = try learning.open()
             let all = try lexicons.loadAll()
             let reader = try input.open(all)
-            let (analyzer, _) = try lexicons.choose(all, for: reader, verbose: input.verbose)
+            let (analyzer, set) = try lexicons.choose(all, for: reader, verbose: input.verbose)
             var tagger = Tagger(analyzer: analyzer)
+            tagger.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
             tagger.format = output
             tagger.explain = explain
             tagger.neutralizeFormulas = !allowFormulas

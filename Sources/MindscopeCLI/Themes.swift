@@ -1,12 +1,13 @@
 import ArgumentParser
 import Foundation
 import Mindscope
+import MindscopeText
 
 extension MindscopeCommand {
     struct Themes: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check theme packs and theme files, and measure them on labelled comments.",
-            subcommands: [Check.self, Eval.self]
+            abstract: "Check theme packs and theme files, measure them on labelled comments, and discover what they miss.",
+            subcommands: [Check.self, Eval.self, Discover.self]
         )
 
         struct Check: ParsableCommand {
@@ -79,6 +80,68 @@ extension MindscopeCommand {
                     } catch {
                         throw Terminal.fail(.unreadable(path: file, reason: (error as NSError).localizedDescription))
                     }
+                }
+            }
+        }
+
+        struct Discover: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Find the topics of the comments that the themes do not cover: a themes file to edit and pass with --add-themes, or JSON.",
+                discussion: """
+                    Recurring phrases of one to four words, distinctive against general English
+                    (lexicons/background.tsv), are found in the first rows (--sample) and grouped
+                    into topics; each topic is then counted over the whole file, with its average
+                    rating against the rest and three quotes.
+
+                    $ mindscope themes discover reviews.csv --out my_themes.txt
+                    $ mindscope analyze reviews.csv --add-themes my_themes.txt
+                    """
+            )
+
+            enum Format: String, ExpressibleByArgument, CaseIterable { case themes, json }
+
+            @OptionGroup var input: InputOptions
+            @Option(name: [.customLong("format"), .customLong("output")], help: "Output: themes (a themes file) or json. --output is the same option.")
+            var output: Format = .themes
+            @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+            var out: String?
+            @Flag(help: "Propose topics the active themes already cover too.") var all = false
+            @Option(help: ArgumentHelp("Comments a phrase needs (also at least 0.5% of the comments looked at).", valueName: "N"))
+            var minComments = 5
+            @Option(help: ArgumentHelp("Rows to discover topics in (default: the first 20,000, or 4 MB of comments); they are then counted over the whole file.", valueName: "N"))
+            var sample = RatingLearning.sampleRows
+            @OptionGroup var lexicons: LexiconOptions
+
+            func validate() throws {
+                guard minComments > 0 else { throw ValidationError("--min-comments \(minComments): expected a positive number") }
+                guard sample > 0 else { throw ValidationError("--sample \(sample): expected a positive number") }
+            }
+
+            func run() throws {
+                let all = try lexicons.loadAll()
+                let reader = try input.open(all)
+                let (analyzer, set) = try lexicons.choose(all, for: reader, verbose: input.verbose)
+                var settings = TopicDiscovery.Settings()
+                settings.minComments = minComments
+                settings.includeCovered = self.all
+                let report: DiscoveryReport
+                do {
+                    report = try DiscoveryReport.run(reader, set: set, analyzer: analyzer, settings: settings, sampleRows: sample,
+                                                     report: { Terminal.error($0) })
+                } catch {
+                    throw Terminal.fail(error)
+                }
+                Terminal.clearProgress()
+                if let note = report.note, !input.quiet { Terminal.error("mindscope: \(note)") }
+                let text = output == .json ? report.json.text + "\n" : report.themesFile
+                if let out {
+                    Terminal.noteNewFolder(parentOf: out)
+                    do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw Terminal.fail(error) }
+                } else {
+                    print(text, terminator: "")
+                }
+                if !input.quiet {
+                    Terminal.error("\(input.file): \(report.topics.count) topics in \(report.sampled) comments looked at; \(report.comments) comments counted, \(Int((report.covered * 100).rounded()))% covered by the themes")
                 }
             }
         }

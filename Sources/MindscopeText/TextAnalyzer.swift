@@ -6,13 +6,25 @@ public struct CommentAnalysis: Sendable {
     public var signals: [SignalHit]
     /// The analyzer's theme ids, by position (what a contribution's source points into).
     let themeIDs: [String]
+    /// The learned phrases the comment was scored with, if any.
+    let learned: LearnedLexicon?
 
     /// The theme of a problem or praise phrase's contribution; nil for a lexicon term.
     public func theme(of contribution: Contribution) -> String? {
         switch contribution.source {
-        case .lexicon: nil
+        case .lexicon, .learned: nil
         case .problem(let index), .praise(let index): themeIDs[index]
         }
+    }
+
+    /// True when a learned phrase counted in the score.
+    public var usesLearned: Bool {
+        learned != nil && sentiment.contributions.contains { if case .learned = $0.source { true } else { false } }
+    }
+
+    /// The learned entry behind a contribution, if it is a learned phrase.
+    public func learnedEntry(of contribution: Contribution) -> LearnedEntry? {
+        if case .learned(let index) = contribution.source { learned?.entries[index] } else { nil }
     }
 }
 
@@ -26,8 +38,14 @@ public struct CommentAnalysis: Sendable {
 public struct TextAnalyzer: Sendable {
     public let lexicons: Lexicons
     public let tokenizer: Tokenizer
-    public let scorer: SentimentScorer
+    public private(set) var scorer: SentimentScorer
     let themeIDs: [String]
+
+    /// Phrase valences learned from the file's ratings (nil: none).
+    public var learned: LearnedLexicon? {
+        get { scorer.learned }
+        set { scorer.learned = newValue.flatMap { $0.isEmpty ? nil : $0 } }
+    }
 
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
@@ -59,7 +77,7 @@ public struct TextAnalyzer: Sendable {
         if !phrases.isEmpty { sentiment = scorer.score(text, phrases: phrases) }
         return CommentAnalysis(text: text, sentiment: sentiment,
                                themes: themes(matches, in: text, sentiment: sentiment, clauses: &clauses),
-                               signals: signals(in: text), themeIDs: themeIDs)
+                               signals: signals(in: text), themeIDs: themeIDs, learned: scorer.learned)
     }
 
     /// Clauses of the sentences with a match, each sentence split once.

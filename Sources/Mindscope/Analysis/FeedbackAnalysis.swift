@@ -16,6 +16,8 @@ public struct AnalysisResult: Sendable {
     public var domain = DomainChoice(packs: [], why: "")
     /// The folder the charts were written to (`analyze --charts DIR`), if they were.
     public var chartFolder: String?
+    /// What learning from the file's ratings did, when it learned anything.
+    public var learned: LearnedSummary?
 
     /// Where the chart of `analysis` for `persona` is written under `folder`.
     public static func chartPath(folder: String, persona: Persona, analysis: TabularResult) -> String {
@@ -28,6 +30,8 @@ public struct AnalysisResult: Sendable {
 public struct FeedbackAnalysis: Sendable {
     public var analyzer: TextAnalyzer
     public var lexicons: LexiconSet
+    /// Phrase valences learned from the file's ratings (none by default).
+    public var learning = RatingLearning(nothing: "")
 
     public init(analyzer: TextAnalyzer, lexicons: LexiconSet) {
         self.analyzer = analyzer
@@ -52,10 +56,19 @@ public struct FeedbackAnalysis: Sendable {
         let segmentColumns = input.roles.all(.segment)
         var currencies: [String: Int] = [:]
         var blank = 0
-        let textCore = analyzer
+        let learning = self.learning, analyzers = learning.analyzers(analyzer)
         // The text core runs on every core; the aggregate folds in input order.
-        var pipeline = ParallelBatches<FeedbackRecord, CommentFacts> { CommentFacts(record: $0, analysis: textCore.analyze($0.text)) }
-        func fold(_ facts: [CommentFacts]) { for fact in facts { aggregate.add(fact) } }
+        var pipeline = ParallelBatches<FeedbackRecord, (CommentFacts, Bool)> { record in
+            let analysis = learning.analyzer(for: record, base: analyzers).analyze(record.text)
+            return (CommentFacts(record: record, analysis: analysis), analysis.usesLearned)
+        }
+        var learnedComments = 0
+        func fold(_ facts: [(CommentFacts, Bool)]) {
+            for (fact, usesLearned) in facts {
+                aggregate.add(fact)
+                if usesLearned { learnedComments += 1 }
+            }
+        }
         while let record = try input.next(report: report) {
             if let currency = record.value?.currency { currencies[currency, default: 0] += 1 }
             tabular.add(record, items: items, segmentColumns: segmentColumns)
@@ -108,6 +121,22 @@ public struct FeedbackAnalysis: Sendable {
         var result = AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
                                     skipped: skipped, currency: currency)
         if hasText { result.domain = lexicons.domain }
+        if !learning.isEmpty {
+            result.learned = LearnedSummary(phrases: learning.full.count, ratedComments: learning.rated, comments: learnedComments,
+                                            origin: learning.note)
+        }
         return result
     }
+}
+
+/// What learned phrase valences did in an analysis.
+public struct LearnedSummary: Sendable {
+    /// Phrases learned (the lexicon used after the sample).
+    public var phrases: Int
+    /// Rated comments they were learned from (0 when loaded from a file).
+    public var ratedComments: Int
+    /// Comments whose score a learned phrase moved.
+    public var comments: Int
+    /// How they were learned, in words.
+    public var origin: String
 }

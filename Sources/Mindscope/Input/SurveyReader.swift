@@ -94,26 +94,30 @@ public final class SurveyReader {
     /// Records read ahead (``readAhead(_:report:)``), returned by ``next(report:)`` first.
     private var pending: [FeedbackRecord] = []
     private var pendingIndex = 0
+    private var pendingBytes = 0
     /// A --strict stop met while reading ahead: thrown once the records before it are returned.
     private var pendingError: MindscopeError?
 
-    /// Reads up to `count` records ahead and returns them; ``next(report:)`` returns them again,
-    /// in order, before reading on, so a sample costs no second read of the file. A row that
-    /// stops a strict run ends the sample; ``next(report:)`` throws it after the rows before it.
-    /// The sample also stops once its comments hold `bytes` of text.
+    /// Reads ahead until `count` records are held (or their comments hold `bytes` of text) and
+    /// returns every record held; ``next(report:)`` returns them again, in order, before reading
+    /// on, so a sample costs no second read of the file. A second call widens the sample (the
+    /// theme packs look at the first 1,000 rows, learning at up to 20,000). A row that stops a
+    /// strict run ends the sample; ``next(report:)`` throws it after the rows before it.
+    /// Call it before the first ``next(report:)``.
     public func readAhead(_ count: Int, bytes: Int = .max, report: (String) -> Void) throws(MindscopeError) -> [FeedbackRecord] {
-        var records: [FeedbackRecord] = []
-        var text = 0
+        precondition(pendingIndex == 0, "readAhead after next")
+        guard pendingError == nil else { return pending }
+        var text = pendingBytes
         do {
-            while records.count < count, text < bytes, let record = try readNext(report: report) {
-                records.append(record)
+            while pending.count < count, text < bytes, let record = try readNext(report: report) {
+                pending.append(record)
                 text += record.text.utf8.count
             }
         } catch {
             pendingError = error
         }
-        pending.append(contentsOf: records)
-        return records
+        pendingBytes = text
+        return Array(pending.prefix(count))
     }
 
     /// The next usable record, or nil at the end. Unreadable rows are skipped and reported

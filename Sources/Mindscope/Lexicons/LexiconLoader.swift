@@ -6,7 +6,8 @@ import MindscopeText
 /// The folder holds `sentiment.tsv`, `feedback.tsv`, `emoji.tsv` (word valences, later files
 /// winning), `negators.txt`, `intensifiers.tsv`, `contrast.tsv`, `idioms.tsv`, `themes/` (the
 /// theme packs: `base.txt` and one file per domain),
-/// `signals.txt`, `columns.txt`, `goals.txt`, `narration.txt`, `analyses.txt`, `rating_words.tsv`
+/// `signals.txt`, `columns.txt`, `goals.txt`, `narration.txt`, `analyses.txt`, `rating_words.tsv`,
+/// `background.tsv` (general-English word frequencies)
 /// and `flags.tsv`. Each file says in its
 /// header what it holds.
 public struct LexiconLoader: Sendable {
@@ -61,8 +62,24 @@ public struct LexiconLoader: Sendable {
             return catalog
         }
 
+        // A file `--save-learned` wrote holds learned phrases: it adds to the shipped valences
+        // rather than replacing them.
+        var learned: LearnedLexicon?
+        var valenceFiles: [URL] = []
+        for url in sentimentFiles ?? [] {
+            let (contents, path) = try read(url)
+            guard LearnedLexicon.isLearned(contents) else { valenceFiles.append(url); continue }
+            do {
+                let loaded = try LearnedLexicon.parse(contents, source: path)
+                warnings += loaded.warnings
+                learned = LearnedLexicon(entries: (learned?.entries ?? []) + loaded.value.entries,
+                                         origin: [learned?.origin, path].compactMap { $0 }.joined(separator: ", "))
+            } catch {
+                throw .lexicon(error)
+            }
+        }
         var sentiment = SentimentLexicon()
-        for url in sentimentFiles ?? Self.defaultSentimentFiles.map(file) {
+        for url in valenceFiles.isEmpty ? Self.defaultSentimentFiles.map(file) : valenceFiles {
             sentiment = sentiment.overlaid(with: try parse(url, SentimentLexicon.parse))
         }
         var rules = SentimentRules()
@@ -81,11 +98,14 @@ public struct LexiconLoader: Sendable {
         let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: TopicCatalog(), signals: try topics([file("signals.txt")]), words: words)
         let values = ValueVocabulary(ratingWords: try parse(file("rating_words.tsv"), ValueVocabulary.parseRatingWords),
                                      flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags))
-        return try LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
-                          narration: try parse(file("narration.txt"), NarrationTemplates.parse),
-                          analyses: try parse(file("analyses.txt"), AnalysisCatalog.parse),
-                          values: values, themeLibrary: library, baseSentiment: sentiment, warnings: warnings)
-            .resolved(.packs([]), sample: [])
+        var set = LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
+                             narration: try parse(file("narration.txt"), NarrationTemplates.parse),
+                             analyses: try parse(file("analyses.txt"), AnalysisCatalog.parse),
+                             values: values, themeLibrary: library, baseSentiment: sentiment,
+                             frequencies: try parse(file("background.tsv"), WordFrequencies.parse), warnings: warnings)
+        set.learned = learned
+        set.warnings = warnings
+        return try set.resolved(.packs([]), sample: [])
     }
 
     /// The theme packs of `themes/` (base first, then every other `.txt`), the replacement
@@ -148,6 +168,11 @@ public struct LexiconSet: Sendable {
     public var themeLibrary: ThemeLibrary
     /// The word valences before any pack's overrides.
     public var baseSentiment: SentimentLexicon
+    /// General-English word frequencies (`background.tsv`): discovery's background, and what
+    /// tells learning a function word.
+    public var frequencies: WordFrequencies
+    /// Learned phrase valences loaded with `--sentiment-lexicon` (a file `--save-learned` wrote).
+    public var learned: LearnedLexicon?
     /// The active themes (in ``lexicons`` too), with their lenses.
     public var themes = ThemeSet(catalog: TopicCatalog(), info: [:], valence: [:], packs: [], notes: [])
     /// How the active packs were chosen.

@@ -44,23 +44,35 @@ public struct TagRecord: Sendable {
         public var base: Double
         public var rules: [Rule]
         public var value: Double
-        /// `lexicon`, or `problem`/`praise` for a theme's phrase, with the theme.
+        /// `lexicon`, `problem`/`praise` for a theme's phrase (with the theme), or `learned` for a
+        /// phrase learned from the file's ratings (with its evidence).
         public var source: String = "lexicon"
         public var theme: String?
+        public var learned: LearnedEntry?
 
-        init(term: String, start: Int, end: Int, text: String, base: Double, rules: [Rule], value: Double, source: Contribution.Source, theme: String?) {
+        init(term: String, start: Int, end: Int, text: String, base: Double, rules: [Rule], value: Double,
+             source: Contribution.Source, theme: String?, learned: LearnedEntry?) {
             (self.term, self.start, self.end, self.text, self.base, self.rules, self.value) = (term, start, end, text, base, rules, value)
             self.theme = theme
+            self.learned = learned
             switch source {
             case .lexicon: break
             case .problem: self.source = "problem"
             case .praise: self.source = "praise"
+            case .learned: self.source = "learned"
             }
         }
 
-        /// How `explain` names the term: the lexicon entry, or "problem phrase of fit 'runs small'".
+        /// How `explain` names the term: the lexicon entry, "problem phrase of fit 'runs small'",
+        /// or "learned phrase 'runs small' (165 comments: mean rating 2.1, 4.2 without)".
         public var described: String {
-            theme.map { "\(source) phrase of \($0) '\(term)'" } ?? term
+            if let learned {
+                let evidence = learned.comments > 0 && learned.meanWith.isFinite && learned.meanWithout.isFinite
+                    ? " (\(learned.comments) comments: mean rating \(TagRecord.rounded(learned.meanWith, places: 2)), \(TagRecord.rounded(learned.meanWithout, places: 2)) without)"
+                    : ""
+                return "learned phrase '\(term)'" + evidence
+            }
+            return theme.map { "\(source) phrase of \($0) '\(term)'" } ?? term
         }
     }
 
@@ -115,7 +127,8 @@ public struct TagRecord: Sendable {
                              .object([("rule", .string(r.rule.rawValue)), ("by", r.by.map(JSONDocument.string) ?? .null), ("change", .number(r.change))])
                          })),
                          ("value", .number(e.value)), ("source", .string(e.source))]
-                        + (e.theme.map { [("theme", JSONDocument.string($0))] } ?? []))
+                        + (e.theme.map { [("theme", JSONDocument.string($0))] } ?? [])
+                        + (e.learned.map { [("evidence", Self.evidence($0))] } ?? []))
             })))
         }
         return .object(members)
@@ -160,11 +173,25 @@ extension TagRecord {
             return Explanation(term: c.term, start: start, end: end, text: String(text.slice(bytes)), base: c.base,
                                rules: c.steps.map { Explanation.Rule(rule: $0.rule, by: $0.cause.map { String(text.text(of: text.tokens[$0])) },
                                                                      change: Self.rounded($0.after - $0.before)) },
-                               value: Self.rounded(c.value), source: c.source, theme: analysis.theme(of: c))
+                               value: Self.rounded(c.value), source: c.source, theme: analysis.theme(of: c),
+                               learned: analysis.learnedEntry(of: c))
         } : nil
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    static func rounded(_ x: Double, places: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        return (x * scale).rounded() / scale
+    }
+
+    /// A learned phrase's evidence: `{"comments", "meanRatingWith", "meanRatingWithout"}`.
+    static func evidence(_ entry: LearnedEntry) -> JSONDocument {
+        func number(_ x: Double) -> JSONDocument { x.isFinite ? .number(rounded(x)) : .null }
+        return .object([("comments", .integer(entry.comments)), ("meanRatingWith", number(entry.meanWith)),
+                        ("meanRatingWithout", number(entry.meanWithout))])
+    }
 }
 
 /// Maps UTF-8 byte offsets of a string to Unicode scalar offsets.

@@ -16,6 +16,8 @@ public struct Tagger: Sendable {
     public var explain = false
     /// Neutralise data cells that a spreadsheet would run as formulas (see ``CSVLine/inert(_:)``).
     public var neutralizeFormulas = true
+    /// Phrase valences learned from the file's ratings (none by default).
+    public var learning = RatingLearning(nothing: "")
 
     public init(analyzer: TextAnalyzer) {
         self.analyzer = analyzer
@@ -35,13 +37,21 @@ public struct Tagger: Sendable {
             write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
                                  + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + headers))
         }
-        let analyzer = self.analyzer, format = self.format, explain = self.explain, neutralize = neutralizeFormulas
+        let format = self.format, explain = self.explain, neutralize = neutralizeFormulas
+        let learning = self.learning, analyzers = learning.analyzers(analyzer)
         // Analysis and formatting run on every core; lines come back in input order.
-        var pipeline = ParallelBatches<FeedbackRecord, String> { record in
-            let tagged = TagRecord(record, analysis: analyzer.analyze(record.text), segmentNames: segmentNames, explain: explain)
-            return Self.line(tagged, format: format, themeIDs: themeIDs, neutralize: neutralize)
+        var pipeline = ParallelBatches<FeedbackRecord, (String, Bool)> { record in
+            let analysis = learning.analyzer(for: record, base: analyzers).analyze(record.text)
+            let tagged = TagRecord(record, analysis: analysis, segmentNames: segmentNames, explain: explain)
+            return (Self.line(tagged, format: format, themeIDs: themeIDs, neutralize: neutralize), analysis.usesLearned)
         }
-        func writeAll(_ lines: [String]) { lines.forEach(write) }
+        var learned = 0
+        func writeAll(_ lines: [(String, Bool)]) {
+            for (line, usesLearned) in lines {
+                write(line)
+                if usesLearned { learned += 1 }
+            }
+        }
         do {
             while let record = try input.next(report: report) {
                 pipeline.add(record, cost: record.text.utf8.count, consume: writeAll)
@@ -51,6 +61,7 @@ public struct Tagger: Sendable {
             throw error
         }
         pipeline.finish(consume: writeAll)
+        if !learning.isEmpty { report("learned phrases moved the score of \(learned) of \(input.summary.used) comments") }
         if input.reader.header.rows > 0, input.summary.read == 0 {
             report("\(input.path): the file has a header and no rows")
         }

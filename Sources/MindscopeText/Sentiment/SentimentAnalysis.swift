@@ -35,6 +35,8 @@ public struct Contribution: Sendable {
         case lexicon
         case problem(theme: Int)
         case praise(theme: Int)
+        /// A phrase learned from the file's ratings: its index in the scorer's ``LearnedLexicon``.
+        case learned(entry: Int)
     }
 
     /// Token indices the term covers (several for an idiom).

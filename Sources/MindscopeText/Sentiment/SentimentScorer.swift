@@ -17,6 +17,8 @@ public struct SentimentScorer: Sendable {
     public let rules: SentimentRules
     /// Personal pronouns: after one of them "too" means "also" ("I too", "me too").
     public let pronouns: Set<String>
+    /// Phrase valences learned from the file's ratings: terms where the lexicons say nothing.
+    public var learned: LearnedLexicon?
 
     public init(lexicon: SentimentLexicon, rules: SentimentRules, pronouns: Set<String> = []) {
         self.lexicon = lexicon
@@ -34,7 +36,7 @@ public struct SentimentScorer: Sendable {
         var total = 0.0
         var marks: [Unit] = []
         for range in text.sentences {
-            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules, phrases: phrases, phraseStarts: phraseStarts)
+            let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules, learned: learned, phrases: phrases, phraseStarts: phraseStarts)
             let found = score(units, tokens: text.tokens, shouting: shouting, phrases: phrases)
             let sum = found.reduce(0) { $0 + $1.value }
             let emphasis = Self.punctuationEmphasis(units)
@@ -76,6 +78,8 @@ public struct SentimentScorer: Sendable {
             /// A theme phrase: its index in the phrases being scored (an index keeps a unit
             /// small: units of a megabyte comment are counted in hundreds of thousands).
             case phrase(Int)
+            /// A learned phrase: its index in ``SentimentScorer/learned``.
+            case learned(Int)
             case negator(emphasizedBy: Set<String>)
             case intensifier(Double)
             case excess(Double)
@@ -106,8 +110,15 @@ public struct SentimentScorer: Sendable {
     static let clauseBreaks: Set<String> = [",", ";", ":", "-", "–", "—", "(", ")", "...", "…", "、", "，", "；"]
 
     /// The sentence's tokens grouped into units, longest cue first.
-    static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules,
+    static func units(of range: Range<Int>, in tokens: [Token], lexicon: SentimentLexicon, rules: SentimentRules, learned: LearnedLexicon?,
                       phrases: [PhraseValence] = [], phraseStarts: [Int: Int]? = nil) -> [Unit] {
+        /// A token the lexicons say nothing about, as the loop below would find it.
+        func isSilent(_ j: Int) -> Bool {
+            let token = tokens[j]
+            if token.kind == .number { return true }
+            return token.isWordLike && !rules.isNegatorBySuffix(token) && rules.cues.matches(in: tokens, at: j, within: range).isEmpty
+                && (lexicon.lookup(token)?.valence ?? 0) == 0
+        }
         var units: [Unit] = []
         var i = range.lowerBound
         while i < range.upperBound {
@@ -135,7 +146,11 @@ public struct SentimentScorer: Sendable {
                     continue
                 }
                 if let (form, valence) = lexicon.lookup(token), valence != 0 { role = .valence(term: form, valence) }
-                else { role = .plain }
+                else if let learned, let found = learned.match(in: tokens, at: i, within: range, silent: { $0 == i || isSilent($0) }) {
+                    units.append(Unit(tokens: found.range, role: .learned(found.entry)))
+                    i = found.range.upperBound
+                    continue
+                } else { role = .plain }
             case .emoticon:
                 // As written first (":D" and ":d" may differ), then in lower case (":-P").
                 let lower = token.normalized.lowercased()
@@ -229,6 +244,11 @@ public struct SentimentScorer: Sendable {
             case .phrase(let index):
                 var found = contribution(k, term: phrases[index].term, base: phrases[index].valence)
                 found.source = phrases[index].source
+                contributions.append(found)
+            case .learned(let index):
+                guard let entry = learned?.entries[index] else { continue }
+                var found = contribution(k, term: entry.phrase, base: entry.valence)
+                found.source = .learned(entry: index)
                 contributions.append(found)
             case .plain where k > 0:
                 // "too" + a word with no valence of its own: "too small", "too high"; not the

@@ -1,0 +1,100 @@
+/// The word n-grams of a comment that can name something: what topic discovery counts and
+/// polarity learning weighs.
+///
+/// A phrase is one to `maxLength` consecutive word tokens of one sentence (a number may stand
+/// inside: "took 3 weeks"); punctuation, emoji and anything else end it. It opens with a
+/// content word, does not end with a glue word ("the", "is", "to"; ``WordFrequencies``), and
+/// so holds a content word: "runs small", "size up", "send it back", not "it was" or "the".
+public enum PhraseGrams {
+    /// Calls `body` with the token range of every phrase in `text` whose tokens all pass
+    /// `eligible` (learning passes the tokens the lexicons say nothing about).
+    public static func forEach(in text: TokenizedText, maxLength: Int, frequencies: WordFrequencies,
+                               eligible: (Int) -> Bool = { _ in true }, _ body: (Range<Int>) -> Void) {
+        let tokens = text.tokens
+        for sentence in text.sentences {
+            var start = sentence.lowerBound
+            while start < sentence.upperBound {
+                let first = tokens[start]
+                guard first.isWordLike, eligible(start), !frequencies.isFunctionWord(first.normalized) else { start += 1; continue }
+                var end = start
+                while end < sentence.upperBound, end - start < maxLength {
+                    let token = tokens[end]
+                    guard token.isMatchable, eligible(end) else { break }
+                    end += 1
+                    if token.isWordLike, !frequencies.isGlueWord(token.normalized) { body(start..<end) }
+                }
+                start += 1
+            }
+        }
+    }
+
+    /// The phrase's key: its tokens' lookup forms joined by spaces.
+    public static func key(_ tokens: ArraySlice<Token>) -> String {
+        var key = ""
+        for token in tokens {
+            if !key.isEmpty { key += " " }
+            key += token.normalized
+        }
+        return key
+    }
+}
+
+/// Counts of phrases in bounded memory: lossy counting (Manku & Motwani, VLDB 2002), over
+/// comments. Every ``width`` comments, entries whose count could not reach one per ``width``
+/// comments are dropped, so a count is low by at most `comments / width` and the table holds
+/// about `width × log(comments / width)` entries' worth of phrases at most. Entries live in
+/// slots, so callers keep per-phrase sums in arrays of their own (``slotCount`` long) and
+/// reset a slot that ``add(_:)`` reports as new.
+public struct LossyCounter: Sendable {
+    public let width: Int
+    private var slots: [String: Int] = [:]
+    public private(set) var keys: [String] = []
+    public private(set) var counts: [Int] = []
+    private var deltas: [Int] = []
+    private var free: [Int] = []
+    public private(set) var comments = 0
+
+    public init(width: Int) { self.width = max(1, width) }
+
+    public var slotCount: Int { keys.count }
+
+    /// Counts `key` once for the current comment; returns its slot and whether it is new there.
+    public mutating func add(_ key: String) -> (slot: Int, isNew: Bool) {
+        if let slot = slots[key] {
+            counts[slot] += 1
+            return (slot, false)
+        }
+        let bucket = comments / width
+        let slot: Int
+        if let reused = free.popLast() {
+            slot = reused
+            keys[slot] = key
+            counts[slot] = 1
+            deltas[slot] = bucket
+        } else {
+            slot = keys.count
+            keys.append(key)
+            counts.append(1)
+            deltas.append(bucket)
+        }
+        slots[key] = slot
+        return (slot, true)
+    }
+
+    /// Ends a comment; at a bucket's end drops the entries that cannot be frequent.
+    public mutating func endComment() {
+        comments += 1
+        guard comments % width == 0 else { return }
+        let bucket = comments / width
+        for (key, slot) in slots where counts[slot] + deltas[slot] <= bucket {
+            slots[key] = nil
+            keys[slot] = ""
+            counts[slot] = 0
+            free.append(slot)
+        }
+    }
+
+    /// The live slots.
+    public var live: [Int] { Array(slots.values).sorted() }
+    public func slot(of key: String) -> Int? { slots[key] }
+}
