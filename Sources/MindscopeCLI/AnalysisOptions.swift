@@ -1,5 +1,6 @@
 import ArgumentParser
 import Mindscope
+import MindscopeText
 
 /// Who reads the data and how much detail they get; shared by `analyze` and `report`.
 struct AnalysisOptions: ParsableArguments {
@@ -13,6 +14,9 @@ struct AnalysisOptions: ParsableArguments {
     @OptionGroup var lexicons: LexiconOptions
     @OptionGroup var learning: LearningOptions
 
+    @Flag(help: "Do not look for topics the themes do not cover.")
+    var noDiscover = false
+
     /// Loads everything, reads the export once, and returns every persona's reading.
     func analyze(_ input: InputOptions) throws -> AnalysisResult {
         let saving = try learning.open()
@@ -23,6 +27,17 @@ struct AnalysisOptions: ParsableArguments {
         let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)
         var analysis = FeedbackAnalysis(analyzer: analyzer, lexicons: set)
         analysis.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
+        if !noDiscover, !reader.roles.all(.text).isEmpty {
+            // Topics the themes miss, found in the rows read ahead, are counted as themes.
+            let sample: [FeedbackRecord]
+            do { sample = try reader.readAhead(RatingLearning.sampleRows, bytes: RatingLearning.sampleBytes, report: { Terminal.error($0) }) }
+            catch { throw Terminal.fail(error) }
+            let found = DiscoveredTopics.discover(sample.map(\.text), analyzer: analyzer, frequencies: set.frequencies,
+                                                  reserved: Set(loaded.themeLibrary.allThemeIDs))
+            analysis.lexicons.themes = set.themes.adding(found)
+            analysis.lexicons.lexicons.themes = analysis.lexicons.themes.catalog
+            analysis.analyzer = TextAnalyzer(lexicons: analysis.lexicons.lexicons)
+        }
         do {
             return try analysis.run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
         } catch {

@@ -11,7 +11,7 @@ struct LexiconOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A word-valence file to use instead of the shipped ones (repeatable; VADER's format is accepted).", valueName: "FILE"))
     var sentimentLexicon: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The theme packs: auto (chosen from the first comments), or pack ids such as travel or software,telecom (see lexicons/themes/).", valueName: "auto|NAME[,NAME]"))
+    @Option(name: .long, help: ArgumentHelp("The theme packs: auto (chosen from the first comments), general (base themes only), or pack ids such as travel or software,telecom (see lexicons/themes/).", valueName: "auto|general|NAME[,NAME]"))
     var domain = "auto"
 
     @Option(name: .long, help: ArgumentHelp("A theme file to use instead of the packs (repeatable; no domain is chosen).", valueName: "FILE"))

@@ -39,6 +39,7 @@ extension MindscopeCommand {
             tagger.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
             tagger.format = output
             tagger.explain = explain
+            tagger.reportsLearning = !input.quiet
             tagger.neutralizeFormulas = !allowFormulas
             if let path = self.out { Terminal.noteNewFolder(parentOf: path) }
             let out: Output

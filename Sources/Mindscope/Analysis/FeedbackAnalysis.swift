@@ -18,6 +18,9 @@ public struct AnalysisResult: Sendable {
     public var chartFolder: String?
     /// What learning from the file's ratings did, when it learned anything.
     public var learned: LearnedSummary?
+    /// Topics discovered in the comments that the themes do not cover, at least
+    /// ``UncoveredTopic/minimumShare`` of the comments each, largest first.
+    public var uncovered: [UncoveredTopic] = []
 
     /// Where the chart of `analysis` for `persona` is written under `folder`.
     public static func chartPath(folder: String, persona: Persona, analysis: TabularResult) -> String {
@@ -56,11 +59,13 @@ public struct FeedbackAnalysis: Sendable {
         let segmentColumns = input.roles.all(.segment)
         var currencies: [String: Int] = [:]
         var blank = 0
-        let learning = self.learning, analyzers = learning.analyzers(analyzer)
+        let learning = self.learning, analyzers = learning.analyzers(analyzer), scale = input.ratingScale
         // The text core runs on every core; the aggregate folds in input order.
         var pipeline = ParallelBatches<FeedbackRecord, (CommentFacts, Bool)> { record in
             let analysis = learning.analyzer(for: record, base: analyzers).analyze(record.text)
-            return (CommentFacts(record: record, analysis: analysis), analysis.usesLearned)
+            var facts = CommentFacts(record: record, analysis: analysis)
+            facts.nps = record.rating.flatMap { scale?.npsCategory($0) }
+            return (facts, analysis.usesLearned)
         }
         var learnedComments = 0
         func fold(_ facts: [(CommentFacts, Bool)]) {
@@ -121,12 +126,37 @@ public struct FeedbackAnalysis: Sendable {
         var result = AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
                                     skipped: skipped, currency: currency)
         if hasText { result.domain = lexicons.domain }
+        result.uncovered = lexicons.themes.discovered.compactMap { id -> UncoveredTopic? in
+            guard let stats = aggregate.themes[id], let topic = lexicons.themes.catalog.topics.first(where: { $0.id == id }) else { return nil }
+            let share = Double(stats.mentions) / Double(max(aggregate.comments, 1))
+            guard share >= UncoveredTopic.minimumShare else { return nil }
+            return UncoveredTopic(id: id, name: topic.name, cues: topic.cues.map(\.description), comments: stats.mentions, share: share,
+                                  negative: stats.negative, positive: stats.positive, averageRating: stats.averageRating,
+                                  averageRatingWithout: (aggregate.ratings - stats.ratings).mean,
+                                  evidence: stats.complaints + stats.compliments)
+        }.sorted { $0.comments > $1.comments || ($0.comments == $1.comments && $0.id < $1.id) }
         if !learning.isEmpty {
             result.learned = LearnedSummary(phrases: learning.full.count, ratedComments: learning.rated, comments: learnedComments,
                                             origin: learning.note)
         }
         return result
     }
+}
+
+/// A topic the comments talk about that the themes do not cover.
+public struct UncoveredTopic: Sendable {
+    /// Topics under this share of the comments are not listed.
+    public static let minimumShare = 0.03
+    public var id: String
+    public var name: String
+    public var cues: [String]
+    public var comments: Int
+    public var share: Double
+    public var negative: Int
+    public var positive: Int
+    public var averageRating: Double?
+    public var averageRatingWithout: Double?
+    public var evidence: [Evidence]
 }
 
 /// What learned phrase valences did in an analysis.

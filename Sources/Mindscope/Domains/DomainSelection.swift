@@ -14,7 +14,9 @@ public enum DomainRequest: Sendable, Equatable {
         for name in text.split(separator: ",").map({ String($0).trimmingSpaces().lowercased() }) where !name.isEmpty && !names.contains(name) {
             names.append(name)
         }
-        if names == ["auto"] { self = .auto } else if names.isEmpty { return nil } else { self = .packs(names) }
+        if names == ["auto"] { self = .auto }
+        else if names == ["general"] { self = .packs([]) }  // base themes only (price, customer service)
+        else if names.isEmpty { return nil } else { self = .packs(names) }
     }
 }
 

@@ -13,7 +13,23 @@ public struct ThemeSet: Sendable {
     /// that replaces or overlaps a shipped one), each with `file:line`.
     public var notes: [LexiconError]
 
+    /// Topics discovered in the comments (``DiscoveredTopics``), matched as themes: they have
+    /// no lenses of their own (``IssueRanking`` gives the mostly negative ones some).
+    public var discovered: [String] = []
+
     public func lenses(of theme: String) -> [Lens] { info[theme]?.lenses ?? [] }
+
+    /// These themes with the discovered topics added after them.
+    public func adding(_ found: DiscoveredTopics) -> ThemeSet {
+        var set = self
+        let topics = found.catalog.topics
+        set.catalog = TopicCatalog(catalog.topics + topics)
+        for topic in topics {
+            set.info[topic.id] = ThemeInfo(id: topic.id, lenses: [], request: nil, pack: "discovered", file: "", line: 0)
+        }
+        set.discovered = topics.map(\.id)
+        return set
+    }
     public func request(of theme: String) -> String? { info[theme]?.request }
 
     /// The themes feeding `lens`.

@@ -5,6 +5,8 @@ public struct CommentFacts: Sendable {
     public var id: String
     public var value: Double?
     public var rating: Rating?
+    /// The rating's Net Promoter category, on a 0–10 recommend scale.
+    public var nps: Rating.NPSCategory?
     public var sentiment: Double
     public var churnIntent: Bool
     /// Quotes of explicit feature requests.
@@ -123,7 +125,7 @@ public struct FeedbackAggregate: Sendable {
 
     public mutating func add(_ facts: CommentFacts) {
         comments += 1
-        if let rating = facts.rating { ratings.add(rating.value) }
+        if let rating = facts.rating { ratings.add(rating.value, category: facts.nps) }
         if let value = facts.value { sample(value) }
         let p = facts.churnLikelihood
         let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
@@ -142,13 +144,13 @@ public struct FeedbackAggregate: Sendable {
         for (theme, score, quote) in facts.themes where mentioned.contains(theme) {
             var stats = themes[theme, default: ThemeStats()]
             stats.mentions += 1
-            if let rating = facts.rating { stats.ratings.add(rating.value) }
+            if let rating = facts.rating { stats.ratings.add(rating.value, category: facts.nps) }
             let evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
                                     weight: abs(score) + p + (facts.value ?? 0) / 1e9)
             switch SentimentLabel(score: score) {
             case .negative:
                 stats.negative += 1
-                if let rating = facts.rating { stats.complaintRatings.add(rating.value) }
+                if let rating = facts.rating { stats.complaintRatings.add(rating.value, category: facts.nps) }
                 stats.risk += abs(score)
                 stats.customersAtRisk += p * share
                 if let value = facts.value {

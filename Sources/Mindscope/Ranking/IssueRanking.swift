@@ -53,11 +53,18 @@ public enum IssueRanking {
         }
         for topic in catalog.topics {
             guard let stats = aggregate.themes[topic.id] else { continue }
-            for lens in themes.lenses(of: topic.id) {
+            for lens in Self.lenses(of: topic.id, stats, themes) {
                 let value: Double
                 switch lens {
                 case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk
-                case .roadmapBlockers: value = stats.blockerSeverity
+                case .roadmapBlockers:
+                    // With ratings, by what resolving the complaints would add to the average
+                    // rating (volume × severity as customers rated it); without, by severity.
+                    if aggregate.ratings.count >= smallSample, let impact = RatingImpact(with: stats.complaintRatings, all: aggregate.ratings) {
+                        value = max(0, impact.liftIfResolved)
+                    } else {
+                        value = stats.blockerSeverity
+                    }
                 case .valuesAlignment: value = stats.praise + stats.risk
                 }
                 raw[lens, default: [:]][topic.id] = value
@@ -89,6 +96,13 @@ public enum IssueRanking {
         issues.sort { $0.score > $1.score || ($0.score == $1.score && $0.theme < $1.theme) }
         for index in issues.indices { issues[index].rank = index + 1 }
         return issues
+    }
+
+    /// A theme's lenses; a discovered topic that is mostly complaints is a blocker and a
+    /// revenue risk, one that is not feeds no lens (it is listed as not covered by the themes).
+    static func lenses(of theme: String, _ stats: ThemeStats, _ themes: ThemeSet) -> [Lens] {
+        guard themes.discovered.contains(theme) else { return themes.lenses(of: theme) }
+        return stats.negative * 2 >= stats.mentions ? [.roadmapBlockers, .revenueRisk] : []
     }
 
     /// 95 % Wilson score interval for `successes` of `trials`.

@@ -3,16 +3,27 @@ public struct RatingSums: Sendable, Hashable {
     public var count = 0
     public var sum = 0.0
     public var squares = 0.0
+    /// On a 0–10 recommend (NPS) scale: ratings with a category, promoters and detractors.
+    public var categorized = 0
+    public var promoters = 0
+    public var detractors = 0
 
     public init() {}
 
-    public mutating func add(_ rating: Double) {
+    public mutating func add(_ rating: Double, category: Rating.NPSCategory? = nil) {
         count += 1
         sum += rating
         squares += rating * rating
+        guard let category else { return }
+        categorized += 1
+        if category == .promoter { promoters += 1 }
+        if category == .detractor { detractors += 1 }
     }
 
     public var mean: Double? { count > 0 ? sum / Double(count) : nil }
+
+    /// Net Promoter Score, −100…100: % promoters − % detractors; nil off an NPS scale.
+    public var nps: Double? { categorized > 0 ? 100 * Double(promoters - detractors) / Double(categorized) : nil }
 
     /// The sample variance (n − 1), nil below two ratings.
     public var variance: Double? {
@@ -26,6 +37,9 @@ public struct RatingSums: Sendable, Hashable {
         rest.count = all.count - part.count
         rest.sum = all.sum - part.sum
         rest.squares = all.squares - part.squares
+        rest.categorized = all.categorized - part.categorized
+        rest.promoters = all.promoters - part.promoters
+        rest.detractors = all.detractors - part.detractors
         return rest
     }
 }
@@ -47,6 +61,9 @@ public struct RatingImpact: Sendable, Hashable {
     /// Rated comments with a negative mention, and all rated comments.
     public var ratedWith: Int
     public var rated: Int
+    /// On a 0–10 recommend scale: the NPS of comments with a negative mention and of the rest.
+    public var npsWith: Double?
+    public var npsWithout: Double?
 
     /// nil without at least two rated comments on each side.
     public init?(with: RatingSums, all: RatingSums) {
@@ -61,5 +78,7 @@ public struct RatingImpact: Sendable, Hashable {
         interval = share * (difference - 1.96 * error)...share * (difference + 1.96 * error)
         ratedWith = with.count
         rated = all.count
+        npsWith = with.nps
+        npsWithout = rest.nps
     }
 }

@@ -31,6 +31,9 @@ extension AnalysisResult {
         if let impact = issue.impact {
             parts.append("complaints rate \(String(format: "%.1f", impact.averageRatingWith)) vs \(String(format: "%.1f", impact.averageRatingWithout)), "
                          + "resolving them: \(String(format: "%+.2f", impact.liftIfResolved)) (95% CI \(String(format: "%+.2f", impact.interval.lowerBound))–\(String(format: "%+.2f", impact.interval.upperBound)))")
+            if let with = impact.npsWith, let without = impact.npsWithout {
+                parts.append("NPS \(String(format: "%+.0f", with)) with a complaint vs \(String(format: "%+.0f", without))")
+            }
         }
         if let risk = issue.revenueAtRisk, risk > 0 { parts.append("\(money(risk)!) at risk") }
         if let lost = issue.revenueLost, lost > 0 { parts.append("\(money(lost)!) lost") }
@@ -49,8 +52,27 @@ extension AnalysisResult {
     /// "retail, food" or "general", for the domain line.
     public var domainPacks: String { domain.packs.isEmpty ? "general themes" : domain.packs.joined(separator: ", ") }
 
+    /// "19 comments (8%), 12 negative, average rating 1.8 (3.2 without)".
+    static func uncoveredLine(_ topic: UncoveredTopic) -> String {
+        "\(topic.comments) comments (\(Format.percent(topic.share))), \(topic.negative) negative"
+            + (topic.averageRating.map { "; average rating \(String(format: "%.1f", $0))" + (topic.averageRatingWithout.map { " (\(String(format: "%.1f", $0)) without)" } ?? "") } ?? "")
+    }
+
+    /// What learning did, in one line.
+    var learnedLine: String? {
+        learned.map { "learning: \($0.origin); learned phrases moved the score of \($0.comments) of \(aggregate.comments) comments" }
+    }
+
     public var text: String {
         var out = domain.why.isEmpty ? "" : "themes: \(domainPacks) (\(domain.why))\n"
+        if let learnedLine { out += learnedLine + "\n" }
+        if !uncovered.isEmpty {
+            out += "not covered by your themes (topics found in the comments; 'mindscope themes discover' writes them as a themes file):\n"
+            for topic in uncovered {
+                out += "  \(topic.name): \(Self.uncoveredLine(topic)); cues \(topic.cues.prefix(6).joined(separator: ", "))\n"
+                for evidence in topic.evidence.prefix(2) { out += "     \(quote(evidence))\n" }
+            }
+        }
         for reading in readings {
             let persona = reading.persona
             out += (out.isEmpty ? "" : "\n") + "\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
@@ -93,6 +115,14 @@ extension AnalysisResult {
         let md = Self.markdownEscaped
         var out = "# Feedback read by persona\n\n`\(path.replacingOccurrences(of: "`", with: "'"))`\n"
         if !domain.why.isEmpty { out += "\nThemes: \(md(domainPacks)) (\(md(domain.why))).\n" }
+        if let learnedLine { out += "\n\(md(learnedLine)).\n" }
+        if !uncovered.isEmpty {
+            out += "\n## Not covered by your themes\n\n"
+            for topic in uncovered {
+                let quotes = topic.evidence.prefix(2).map { "#\(md($0.id)) “\(md($0.quote))”" }.joined(separator: "; ")
+                out += "- **\(md(topic.name))**: \(md(Self.uncoveredLine(topic)))" + (quotes.isEmpty ? "" : ". \(quotes)") + "\n"
+            }
+        }
         for reading in readings {
             let persona = reading.persona
             out += "\n## \(md(persona.name))\n\n*\(md(persona.tone)) tone, \(persona.detailLevel.rawValue) detail*\n\n"
@@ -190,7 +220,8 @@ extension AnalysisResult {
                             .object([("averageRatingWith", number(impact.averageRatingWith)), ("averageRatingWithout", number(impact.averageRatingWithout)),
                                      ("liftIfResolved", number(impact.liftIfResolved)),
                                      ("interval", .array([number(impact.interval.lowerBound), number(impact.interval.upperBound)])),
-                                     ("ratedWith", .integer(impact.ratedWith)), ("rated", .integer(impact.rated))])
+                                     ("ratedWith", .integer(impact.ratedWith)), ("rated", .integer(impact.rated)),
+                                     ("npsWith", number(impact.npsWith)), ("npsWithout", number(impact.npsWithout))])
                         } ?? .null),
                         ("evidence", .array(issue.evidence.map { evidence in
                             .object([("id", .string(evidence.id)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
@@ -231,6 +262,17 @@ extension AnalysisResult {
                                ("skipped", .integer(summary.skipped)), ("currency", currency.map(JSONDocument.string) ?? .null)])),
             ("domain", domain.why.isEmpty ? .null : .object([("packs", .array(domain.packs.map(JSONDocument.string))), ("why", .string(domain.why)),
                                                             ("shares", .object(domain.shares.map { ($0.pack, number($0.share)) }))])),
+            ("learned", learned.map { learned in
+                .object([("phrases", .integer(learned.phrases)), ("ratedComments", .integer(learned.ratedComments)),
+                         ("comments", .integer(learned.comments)), ("how", .string(learned.origin))])
+            } ?? .null),
+            ("uncovered", .array(uncovered.map { topic in
+                .object([("id", .string(topic.id)), ("name", .string(topic.name)), ("cues", .array(topic.cues.map(JSONDocument.string))),
+                         ("comments", .integer(topic.comments)), ("share", number(topic.share)), ("negative", .integer(topic.negative)),
+                         ("positive", .integer(topic.positive)), ("averageRating", number(topic.averageRating)),
+                         ("averageRatingWithout", number(topic.averageRatingWithout)),
+                         ("examples", .array(topic.evidence.prefix(3).map { .object([("id", .string($0.id)), ("quote", .string($0.quote))]) }))])
+            })),
             ("personas", .array(personas)),
             ("skipped", .array(skipped.map { .object([("persona", .string($0.persona.id)), ("why", .string($0.why))]) })),
         ])

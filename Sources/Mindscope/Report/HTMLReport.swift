@@ -23,6 +23,14 @@ public enum HTMLReport {
                         .li(.a(.href("#\(anchor(index))"), .plain(result.readings[index].persona.name)))
                     }))
                 ),
+                .if(!result.uncovered.isEmpty, .section(
+                    .h2("Not covered by your themes"),
+                    .p(.class("meta"), .plain("Topics found in the comments that no theme covers, each in at least \(Format.percent(UncoveredTopic.minimumShare)) of them.")),
+                    .ul(.forEach(result.uncovered) { topic in
+                        .li(.strong(.plain(topic.name)), .plain(": " + AnalysisResult.uncoveredLine(topic)),
+                            .ul(.class("quotes"), .forEach(topic.evidence.prefix(3)) { .li(.plain("#\($0.id) “\($0.quote)”")) }))
+                    })
+                )),
                 .forEach(result.readings.indices) { section(result.readings[$0], result, anchor: anchor($0)) },
                 .if(!result.skipped.isEmpty, .section(
                     .h2("Not shown"),

@@ -18,6 +18,8 @@ public struct Tagger: Sendable {
     public var neutralizeFormulas = true
     /// Phrase valences learned from the file's ratings (none by default).
     public var learning = RatingLearning(nothing: "")
+    /// Say on `report` how many comments learned phrases moved.
+    public var reportsLearning = true
 
     public init(analyzer: TextAnalyzer) {
         self.analyzer = analyzer
@@ -61,7 +63,7 @@ public struct Tagger: Sendable {
             throw error
         }
         pipeline.finish(consume: writeAll)
-        if !learning.isEmpty { report("learned phrases moved the score of \(learned) of \(input.summary.used) comments") }
+        if reportsLearning, !learning.isEmpty { report("mindscope: learned phrases moved the score of \(learned) of \(input.summary.used) comments") }
         if input.reader.header.rows > 0, input.summary.read == 0 {
             report("\(input.path): the file has a header and no rows")
         }

@@ -13,9 +13,12 @@
 ///    variance and `τ²` the variance of true phrase effects, estimated by the method of moments
 ///    over the phrases (`mean(d²) − mean(σ²/n)`, at least 0). Where ratings carry no signal
 ///    beyond the lexicons (shuffled ratings), `τ²` is about 0 and nothing is learned.
-/// 4. The shrunk shift becomes a valence through the fitted line and the score's slope at the
-///    comments' raw sums (`d / (b · mean ∂score/∂raw)`), capped at ``Settings/maxValence``;
-///    phrases under ``Settings/minValence`` are dropped.
+/// 4. The shrunk shift, a share of the rating scale, becomes a valence on the lexicon's scale:
+///    the whole rating scale spans the whole valence scale (−4…4), so a phrase whose comments
+///    rate a quarter of the scale lower than the lexicons predict weighs −2, as "bad" does.
+///    Capped at ``Settings/maxValence``; phrases under ``Settings/minValence`` are dropped.
+///    (Dividing by the fitted slope instead blew small shifts up wherever the lexicons say
+///    little, the very files learning is for.)
 public struct PolarityLearner: Sendable {
     public struct Settings: Sendable {
         public var folds = 5
@@ -24,8 +27,8 @@ public struct PolarityLearner: Sendable {
         public var minValence = 0.3
         public var maxValence = 3.0
         public var maxLength = 3
-        /// The least slope of rating on score the conversion to valences assumes.
-        public var minSlope = 0.1
+        /// Valence per unit of rating shift (the rating scale taken as 0…1).
+        public var valencePerRating = 8.0
         public init() {}
     }
 
@@ -35,7 +38,7 @@ public struct PolarityLearner: Sendable {
     /// The rating's scale, for the evidence.
     let low: Double, high: Double
 
-    /// Per fold: comments, Σscore, Σy, Σscore², Σscore·y, Σy², Σ∂score/∂raw.
+    /// Per fold: comments, Σscore, Σy, Σscore², Σscore·y, Σy².
     private var totals: [[Double]]
     private var counter = LossyCounter(width: 5_000)
     /// Per slot and fold: comments, Σy, Σscore.
@@ -47,7 +50,7 @@ public struct PolarityLearner: Sendable {
         self.low = scale.lowerBound
         self.high = scale.upperBound
         self.settings = settings
-        totals = Array(repeating: Array(repeating: 0, count: 7), count: settings.folds)
+        totals = Array(repeating: Array(repeating: 0, count: 6), count: settings.folds)
     }
 
     public var comments: Int { Int(totals.reduce(0) { $0 + $1[0] }) }
@@ -72,9 +75,7 @@ public struct PolarityLearner: Sendable {
         let f = ((fold % folds) + folds) % folds
         let y = high > low ? (rating - low) / (high - low) : 0
         let s = sentiment.score
-        let r2 = sentiment.raw * sentiment.raw
-        let slope = 15 / ((r2 + 15) * (r2 + 15).squareRoot())  // d score / d raw, score = raw / sqrt(raw² + 15)
-        for (k, x) in [1, s, y, s * s, s * y, y * y, slope].enumerated() { totals[f][k] += x }
+        for (k, x) in [1, s, y, s * s, s * y, y * y].enumerated() { totals[f][k] += x }
         for key in phrases {
             let (slot, isNew) = counter.add(key)
             let base = slot * folds * 3
@@ -91,8 +92,8 @@ public struct PolarityLearner: Sendable {
     public func lexicon(excluding fold: Int?, origin: String) -> LearnedLexicon {
         let folds = settings.folds
         let used = (0..<folds).filter { $0 != fold }
-        var t = [Double](repeating: 0, count: 7)
-        for f in used { for k in 0..<7 { t[k] += totals[f][k] } }
+        var t = [Double](repeating: 0, count: 6)
+        for f in used { for k in 0..<6 { t[k] += totals[f][k] } }
         let n = t[0]
         guard n >= Double(settings.minComments) * 2 else { return LearnedLexicon(entries: [], origin: origin) }
         let meanS = t[1] / n, meanY = t[2] / n
@@ -101,7 +102,6 @@ public struct PolarityLearner: Sendable {
         let a = meanY - b * meanS
         // Residual variance: E[(y − a − b s)²] from the sums.
         let sigma2 = max(1e-9, t[5] / n - 2 * a * meanY - 2 * b * (t[4] / n) + a * a + 2 * a * b * meanS + b * b * (t[3] / n))
-        let gain = max(b, settings.minSlope) * (t[6] / n)
 
         struct Candidate { var slot: Int; var n: Double; var sumY: Double; var d: Double }
         var candidates: [Candidate] = []
@@ -117,7 +117,7 @@ public struct PolarityLearner: Sendable {
         var entries: [LearnedEntry] = []
         for c in candidates {
             let shrunk = c.d * tau2 / (tau2 + sigma2 / c.n)
-            let valence = min(settings.maxValence, max(-settings.maxValence, shrunk / gain))
+            let valence = min(settings.maxValence, max(-settings.maxValence, shrunk * settings.valencePerRating))
             guard abs(valence) >= settings.minValence else { continue }
             let scale = high - low
             entries.append(LearnedEntry(phrase: counter.keys[c.slot], valence: (valence * 100).rounded() / 100, comments: Int(c.n),

@@ -2,8 +2,8 @@
 /// that are distinctive against general English, grouped into candidate topics.
 ///
 /// 1. Every comment's phrases (``PhraseGrams``, one to four words) are counted once per
-///    comment, in bounded memory (``LossyCounter``), with how often the active themes' cues
-///    cover them, and every word's count.
+///    comment, in bounded memory (``LossyCounter``), with how often a theme cue stands in the
+///    same sentence, and every word's count.
 /// 2. Inflections merge: a word whose base form ("sized" → "size", "runs" → "run") also occurs
 ///    in the comments is counted under it.
 /// 3. A phrase is kept when enough comments hold it, its themes do not cover it (unless all
@@ -74,14 +74,16 @@ public struct TopicDiscovery: Sendable {
         self.settings = settings
     }
 
-    /// The phrases of a comment, each marked covered when a theme cue overlaps it.
+    /// The phrases of a comment, each marked covered when a theme cue stands in its sentence
+    /// ("it took 15 days" beside "delivery" is about delivery).
     public static func phrases(in text: TokenizedText, themes: TopicCatalog, frequencies: WordFrequencies, maxLength: Int) -> CommentPhrases {
         let cues = themes.matches(in: text).map(\.tokens)
         var seen: [String: Int] = [:]
         var found: [(key: String, covered: Bool)] = []
         PhraseGrams.forEach(in: text, maxLength: maxLength, frequencies: frequencies) { range in
             let key = PhraseGrams.key(text.tokens[range])
-            let isCovered = cues.contains { $0.overlaps(range) }
+            let sentence = text.sentences.first { $0.contains(range.lowerBound) } ?? range
+            let isCovered = cues.contains { $0.overlaps(sentence) }
             if let index = seen[key] {
                 if !isCovered { found[index].covered = false }
             } else {
