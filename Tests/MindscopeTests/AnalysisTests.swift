@@ -317,6 +317,23 @@ import TestSupport
         #expect(impact.ratedWith == 2 && impact.rated == 6)
     }
 
+    @Test func npsWithAndWithoutAComplaintMatchesAHandComputation() throws {
+        let csv = """
+            id,How likely are you to recommend us (0-10)?,comment
+            1,2,Delivery was late again
+            2,8,"The courier lost my parcel, delivery failed"
+            3,10,"Great price, love it"
+            4,9,Lovely quality
+            5,6,Good value
+            6,10,Nice product
+            """
+        let result = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["product_manager"], domain: .packs(["retail"]))
+        let impact = try #require(result.readings[0].issues.first { $0.theme == "delivery" }?.impact)
+        // With a complaint: 2 (detractor), 8 (passive): NPS (0 − 1)/2 = −50.
+        // The rest: 10, 9, 10 promoters, 6 a detractor: NPS (3 − 1)/4 = +50.
+        #expect(impact.npsWith == -50 && impact.npsWithout == 50)
+    }
+
     @Test func noImpactWithoutRatingsOnBothSides() {
         var with = RatingSums()
         with.add(1)

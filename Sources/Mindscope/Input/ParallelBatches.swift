@@ -16,8 +16,9 @@ struct ParallelBatches<Input: Sendable, Output: Sendable> {
     /// Rows per batch: enough to keep the cores busy, few enough to keep memory flat.
     static var size: Int { 2048 }
     /// The most cost (bytes of text) a batch holds: 2048 comments of a few hundred bytes fill
-    /// a batch by count; 1 MB comments end one after four, so memory stays bounded by bytes too.
-    static var costLimit: Int { 4 << 20 }
+    /// a batch by count (about 0.6 MB); 1 MB comments end one after two, so memory stays
+    /// bounded by bytes too (4 MB let 100 rows of 1 MB peak at 150–155 MB in `tag`).
+    static var costLimit: Int { 2 << 20 }
 
     private let transform: @Sendable (Input) -> Output
     private var batch: [Input] = []

@@ -24,7 +24,7 @@ public struct DiscoveredTopics: Sendable {
     /// `settings.includeCovered`), on every core. Ids avoid the theme ids in `reserved`.
     public static func discover(_ comments: [String], analyzer: TextAnalyzer, frequencies: WordFrequencies,
                                 settings: TopicDiscovery.Settings = .init(), reserved: Set<String> = []) -> DiscoveredTopics {
-        let comments = comments.filter { !$0.isEmpty }
+        let comments = comments.filter { !$0.isEmpty && $0.utf8.count <= RatingLearning.longestComment }
         guard comments.count >= minimumComments else {
             return DiscoveredTopics(topics: [], sampled: comments.count,
                                     note: "too few comments to discover topics (\(comments.count); \(minimumComments) needed)")

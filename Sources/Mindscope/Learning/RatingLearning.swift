@@ -11,6 +11,9 @@ public struct RatingLearning: Sendable {
     public static let sampleBytes = 4 << 20
     /// Rated comments needed before anything is learned.
     public static let minimumRated = 200
+    /// Comments longer than this (bytes) are no review to learn a phrase from, and are left
+    /// out of the sample's second look, which keeps its memory flat.
+    public static let longestComment = 16_384
     public static let folds = 5
 
     /// The lexicon used for rows after the sample.
@@ -60,41 +63,58 @@ public struct RatingLearning: Sendable {
     /// cannot: no rating, too few rated comments, ratings all the same.
     public static func learn(from reader: SurveyReader, analyzer: TextAnalyzer, frequencies: WordFrequencies,
                              report: (String) -> Void) throws(MindscopeError) -> RatingLearning {
-        // Without comments or a rating there is nothing to learn from, and nothing to say.
-        guard !reader.roles.all(.text).isEmpty, reader.roles[.rating] != nil else { return RatingLearning(nothing: "") }
-        guard let scale = reader.ratingScale else {
-            return RatingLearning(nothing: "not learned: the rating column's values fit no known scale")
+        // The outcome: the rating, else a churn flag (stayed 1, churned 0). Without comments or
+        // an outcome there is nothing to learn from, and nothing to say.
+        let byRating = reader.roles[.rating] != nil
+        guard !reader.roles.all(.text).isEmpty, byRating || reader.roles[.churned] != nil else { return RatingLearning(nothing: "") }
+        let scale: ClosedRange<Double>
+        if byRating {
+            guard let found = reader.ratingScale else {
+                return RatingLearning(nothing: "not learned: the rating column's values fit no known scale")
+            }
+            scale = found.low...found.high
+        } else {
+            scale = 0...1
         }
         let sample = try reader.readAhead(sampleRows, bytes: sampleBytes, report: report)
-        let rated = sample.filter { $0.rating != nil && !$0.text.isEmpty }
+        var rated: [FeedbackRecord] = []
+        var ratings: [Double] = []
+        for record in sample where !record.text.isEmpty && record.text.utf8.count <= longestComment {
+            let value: Double? = byRating ? record.rating?.value : record.churned.map { $0 ? 0 : 1 }
+            guard let value else { continue }
+            rated.append(record)
+            ratings.append(value)
+        }
         guard rated.count >= minimumRated else {
-            return RatingLearning(nothing: "not learned: \(rated.count) rated comments in the first \(sample.count) rows (\(minimumRated) needed)")
+            return RatingLearning(nothing: "not learned: \(rated.count) \(byRating ? "rated comments" : "comments with a churn flag") in the first \(sample.count) rows (\(minimumRated) needed)")
         }
-        let first = rated[0].rating!.value
-        guard rated.contains(where: { $0.rating!.value != first }) else {
-            return RatingLearning(nothing: "not learned: every rating is \(first.formatted)")
+        let first = ratings[0]
+        guard ratings.contains(where: { $0 != first }) else {
+            return RatingLearning(nothing: "not learned: every " + (byRating ? "rating is \(first.formatted)" : "churn flag is the same"))
         }
-        var learner = PolarityLearner(scorer: analyzer.scorer, frequencies: frequencies, scale: scale.low...scale.high)
+        var learner = PolarityLearner(scorer: analyzer.scorer, frequencies: frequencies, scale: scale)
         let base = analyzer
         let found = learner
-        var pipeline = ParallelBatches<FeedbackRecord, ([String], SentimentAnalysis, Double, Int)> { record in
+        var pipeline = ParallelBatches<(FeedbackRecord, Double), ([String], SentimentAnalysis, Double, Int)> { input in
+            let (record, rating) = input
             let text = base.tokenizer.tokenize(record.text)
-            return (found.phrases(in: text), base.scorer.score(text), record.rating!.value, record.line % folds)
+            return (found.phrases(in: text), base.scorer.score(text), rating, record.line % folds)
         }
         func fold(_ batch: [([String], SentimentAnalysis, Double, Int)]) {
             for (phrases, sentiment, rating, fold) in batch { learner.add(phrases, sentiment: sentiment, rating: rating, fold: fold) }
         }
-        for record in rated { pipeline.add(record, cost: record.text.utf8.count, consume: fold) }
+        for (record, rating) in zip(rated, ratings) { pipeline.add((record, rating), cost: record.text.utf8.count, consume: fold) }
         pipeline.finish(consume: fold)
-        let origin = "\(rated.count) rated comments of \(reader.path)"
+        let kind = byRating ? "rated comments" : "comments with a churn flag"
+        let origin = "\(rated.count) \(kind) of \(reader.path)"
         var learning = RatingLearning(nothing: "")
         learning.full = learner.lexicon(excluding: nil, origin: origin)
         learning.byFold = (0..<folds).map { learner.lexicon(excluding: $0, origin: origin) }
         learning.sampleEnd = sample.last?.line ?? 0
         learning.rated = rated.count
         learning.note = learning.full.isEmpty
-            ? "learned nothing from \(rated.count) rated comments: no phrase the lexicons miss moves the rating beyond chance"
-            : "learned \(learning.full.count) phrase valences from \(rated.count) rated comments (\(folds)-fold cross-fitting)"
+            ? "learned nothing from \(rated.count) \(kind): no phrase the lexicons miss moves the \(byRating ? "rating" : "churn rate") beyond chance"
+            : "learned \(learning.full.count) phrase valences from \(rated.count) \(kind) (\(folds)-fold cross-fitting)"
         return learning
     }
 }

@@ -149,14 +149,19 @@ public struct TopicDiscovery: Sendable {
         for index in kept.indices {
             kept[index].forms = (formCounts[kept[index].key] ?? [:]).sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map(\.key)
         }
-        // A phrase that mostly stands inside a longer kept one gives way to it.
-        let byKey = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0) })
-        kept = kept.filter { phrase in
-            !byKey.values.contains { longer in
-                longer.words.count > phrase.words.count && Double(longer.comments) >= 0.7 * Double(phrase.comments)
-                    && " \(longer.key) ".contains(" \(phrase.key) ")
+        // A phrase that mostly stands inside a longer kept one gives way to it: each longer
+        // phrase marks its shorter parts (a handful each) rather than every pair being compared.
+        let comments = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.comments) })
+        var givesWay = Set<String>()
+        for longer in kept where longer.words.count > 1 {
+            for length in 1..<longer.words.count {
+                for start in 0...(longer.words.count - length) {
+                    let part = longer.words[start..<(start + length)].joined(separator: " ")
+                    if let count = comments[part], Double(longer.comments) >= 0.7 * Double(count) { givesWay.insert(part) }
+                }
             }
         }
+        kept.removeAll { givesWay.contains($0.key) }
         kept.sort { $0.comments > $1.comments || ($0.comments == $1.comments && $0.key < $1.key) }
         return Array(kept.prefix(settings.maxPhrases))
     }
