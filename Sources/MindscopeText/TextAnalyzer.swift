@@ -55,7 +55,11 @@ public struct TextAnalyzer: Sendable {
     }
 
     public func analyze(_ comment: String) -> CommentAnalysis {
-        let text = tokenizer.tokenize(comment)
+        analyze(tokenizer.tokenize(comment))
+    }
+
+    /// The analysis of a comment already tokenized (by this analyzer's tokenizer).
+    public func analyze(_ text: TokenizedText) -> CommentAnalysis {
         var sentiment = scorer.score(text)
         let matches = TopicMatcher(text: text).matches(lexicons.themes)
         var clauses = ClauseCache(text: text, joiners: lexicons.words.clauseJoiners)

@@ -63,7 +63,7 @@ import TestSupport
     /// Scores every record as `tag` does: cross-fitted within the sample.
     static func scores(_ learning: RatingLearning, _ records: [FeedbackRecord]) -> [Double] {
         let analyzers = learning.analyzers(Self.analyzer)
-        return records.map { learning.analyzer(for: $0, base: analyzers).analyze($0.text).sentiment.score }
+        return records.map { learning.analyze($0, with: analyzers).sentiment.score }
     }
 
     @Test func aPlantedComplaintIsLearnedNegativeWithItsEvidence() throws {
@@ -99,7 +99,7 @@ import TestSupport
         csv += "401,1,\"the zipper jammed on the flight\"\n"
         let (learning, records, _) = try Self.learn(csv)
         let last = try #require(records.last)
-        let analysis = learning.analyzer(for: last, base: learning.analyzers(Self.analyzer)).analyze(last.text)
+        let analysis = learning.analyzers(Self.analyzer)[learning.index(for: last)].analyze(last.text)
         #expect(!analysis.usesLearned)
     }
 
@@ -127,6 +127,56 @@ import TestSupport
         // Negation applies to a learned phrase as to a word.
         let negated = analyzer.analyze("It does not run small at all.")
         #expect(negated.sentiment.contributions.allSatisfy { $0.value >= 0 || $0.source == .lexicon })
+    }
+}
+
+/// Learning, discovery and impact on `mindscope generate` output, whose comments are made of
+/// planted clauses (delivery, price, support, …) and whose ratings follow their tone.
+@Suite struct GeneratedCorpusTests {
+    static let path: String = {
+        var lines: [String] = []
+        CorpusGenerator(seed: 7).csv(rows: 3_000) { lines.append($0) }
+        return Fixtures.temporaryFile(lines.joined(separator: "\n") + "\n")
+    }()
+
+    @Test func learningDoesNotHurtWhereTheLexiconsAlreadyRead() throws {
+        let reader = try Fixtures.survey(Self.path)
+        let learning = try RatingLearning.learn(from: reader, analyzer: Fixtures.analyzer, frequencies: Fixtures.loaded.frequencies, report: { _ in })
+        var records: [FeedbackRecord] = []
+        while let record = try reader.next(report: { _ in }) { records.append(record) }
+        let analyzers = learning.analyzers(Fixtures.analyzer)
+        let learned = records.map { learning.analyze($0, with: analyzers).sentiment.score }
+        let plain = records.map { Fixtures.analyzer.analyze($0.text).sentiment.score }
+        let ratings = records.map { $0.rating!.value }
+        #expect(LearningTests.pearson(learned, ratings) >= LearningTests.pearson(plain, ratings) - 0.02)
+    }
+
+    @Test func discoveryFindsThePlantedClausesTheBaseThemesMiss() throws {
+        let (_, records, _) = try Fixtures.records(Self.path)
+        let set = Fixtures.lexicons(packs: [])
+        let found = DiscoveredTopics.discover(records.map(\.text), analyzer: TextAnalyzer(lexicons: set.lexicons), frequencies: set.frequencies)
+        let cues = Set(found.topics.flatMap(\.phrases))
+        // Delivery and returns are not base themes; the generator plants them in every tenth comment or so.
+        #expect(cues.contains { $0.contains("parcel") || $0.contains("courier") || $0.contains("delivery") })
+        #expect(cues.contains { $0.contains("refund") || $0.contains("returns") || $0.contains("returning") })
+    }
+
+    @Test func impactMatchesAHandComputationFromEachComment() throws {
+        let result = try Fixtures.analyze(Self.path, personas: ["product_manager"], domain: .packs(["retail"]))
+        let issue = try #require(result.readings[0].issues.first { $0.theme == "delivery" })
+        let impact = try #require(issue.impact)
+        // By hand: every comment read alone, its rating put with the complaints or the rest.
+        let (_, records, _) = try Fixtures.records(Self.path)
+        let analyzer = Fixtures.analyzer
+        var with: [Double] = [], rest: [Double] = []
+        for record in records where !record.text.isEmpty {
+            guard let rating = record.rating?.value else { continue }
+            let complains = analyzer.analyze(record.text).themes.contains { $0.theme == "delivery" && $0.label == .negative }
+            if complains { with.append(rating) } else { rest.append(rating) }
+        }
+        let meanWith = with.reduce(0, +) / Double(with.count), meanRest = rest.reduce(0, +) / Double(rest.count)
+        #expect(abs(impact.averageRatingWith - meanWith) < 1e-9 && abs(impact.averageRatingWithout - meanRest) < 1e-9)
+        #expect(abs(impact.liftIfResolved - Double(with.count) / Double(with.count + rest.count) * (meanRest - meanWith)) < 1e-9)
     }
 }
 

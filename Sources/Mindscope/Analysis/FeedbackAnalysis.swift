@@ -62,7 +62,7 @@ public struct FeedbackAnalysis: Sendable {
         let learning = self.learning, analyzers = learning.analyzers(analyzer), scale = input.ratingScale
         // The text core runs on every core; the aggregate folds in input order.
         var pipeline = ParallelBatches<FeedbackRecord, (CommentFacts, Bool)> { record in
-            let analysis = learning.analyzer(for: record, base: analyzers).analyze(record.text)
+            let analysis = learning.analyze(record, with: analyzers)
             var facts = CommentFacts(record: record, analysis: analysis)
             facts.nps = record.rating.flatMap { scale?.npsCategory($0) }
             return (facts, analysis.usesLearned)

@@ -23,6 +23,9 @@ public struct RatingLearning: Sendable {
     private var sampleEnd: Int
     /// The rated comments learned from.
     public private(set) var rated: Int
+    /// The sample's comments as learning tokenized them, by line: the main pass reads them
+    /// without tokenizing them again (tokenizing was a third of the sample's second look).
+    private var tokenized: [Int: TokenizedText] = [:]
     /// What was learned, or why nothing was, for stderr and the reports.
     public private(set) var note: String
 
@@ -44,13 +47,21 @@ public struct RatingLearning: Sendable {
 
     public var isEmpty: Bool { full.isEmpty && byFold.allSatisfy(\.isEmpty) }
 
-    /// The analyzer for a row: its fold's within the sample, the full lexicon after it.
-    public func analyzer(for record: FeedbackRecord, base: [TextAnalyzer]) -> TextAnalyzer {
-        guard !byFold.isEmpty, record.line <= sampleEnd else { return base[0] }
-        return base[1 + record.line % Self.folds]
+    /// The row's comment analysed by `analyzers[index(for: record)]`, tokenized once.
+    public func analyze(_ record: FeedbackRecord, with analyzers: [TextAnalyzer]) -> CommentAnalysis {
+        let analyzer = analyzers[index(for: record)]
+        if let text = tokenized[record.line] { return analyzer.analyze(text) }
+        return analyzer.analyze(record.text)
     }
 
-    /// The analyzers ``analyzer(for:base:)`` picks from: the full lexicon's, then one per fold.
+    /// Which of ``analyzers(_:)`` reads a row: its fold's within the sample, the full lexicon's
+    /// after it. (An index, not the analyzer: copying one per row was a visible cost.)
+    public func index(for record: FeedbackRecord) -> Int {
+        guard !byFold.isEmpty, record.line <= sampleEnd else { return 0 }
+        return 1 + record.line % Self.folds
+    }
+
+    /// The analyzers ``index(for:)`` picks from: the full lexicon's, then one per fold.
     public func analyzers(_ base: TextAnalyzer) -> [TextAnalyzer] {
         ([full] + byFold).map { lexicon in
             var analyzer = base
@@ -67,6 +78,9 @@ public struct RatingLearning: Sendable {
         // an outcome there is nothing to learn from, and nothing to say.
         let byRating = reader.roles[.rating] != nil
         guard !reader.roles.all(.text).isEmpty, byRating || reader.roles[.churned] != nil else { return RatingLearning(nothing: "") }
+        let sample = try reader.readAhead(sampleRows, bytes: sampleBytes, report: report)
+        // After the sample: a column whose first values are blank gets its scale from the first
+        // rating read.
         let scale: ClosedRange<Double>
         if byRating {
             guard let found = reader.ratingScale else {
@@ -76,7 +90,6 @@ public struct RatingLearning: Sendable {
         } else {
             scale = 0...1
         }
-        let sample = try reader.readAhead(sampleRows, bytes: sampleBytes, report: report)
         var rated: [FeedbackRecord] = []
         var ratings: [Double] = []
         for record in sample where !record.text.isEmpty && record.text.utf8.count <= longestComment {
@@ -95,13 +108,18 @@ public struct RatingLearning: Sendable {
         var learner = PolarityLearner(scorer: analyzer.scorer, frequencies: frequencies, scale: scale)
         let base = analyzer
         let found = learner
-        var pipeline = ParallelBatches<(FeedbackRecord, Double), ([String], SentimentAnalysis, Double, Int)> { input in
+        var tokenized: [Int: TokenizedText] = [:]
+        var pipeline = ParallelBatches<(FeedbackRecord, Double), ([PolarityLearner.Phrase], SentimentAnalysis, Double, TokenizedText, Int)> { input in
             let (record, rating) = input
             let text = base.tokenizer.tokenize(record.text)
-            return (found.phrases(in: text), base.scorer.score(text), rating, record.line % folds)
+            let (sentiment, silent) = base.scorer.scoreAndSilence(text)
+            return (found.phrases(in: text, silent: silent), sentiment, rating, text, record.line)
         }
-        func fold(_ batch: [([String], SentimentAnalysis, Double, Int)]) {
-            for (phrases, sentiment, rating, fold) in batch { learner.add(phrases, sentiment: sentiment, rating: rating, fold: fold) }
+        func fold(_ batch: [([PolarityLearner.Phrase], SentimentAnalysis, Double, TokenizedText, Int)]) {
+            for (phrases, sentiment, rating, text, line) in batch {
+                learner.add(phrases, of: text, sentiment: sentiment, rating: rating, fold: line % folds)
+                tokenized[line] = text
+            }
         }
         for (record, rating) in zip(rated, ratings) { pipeline.add((record, rating), cost: record.text.utf8.count, consume: fold) }
         pipeline.finish(consume: fold)
@@ -112,6 +130,7 @@ public struct RatingLearning: Sendable {
         learning.byFold = (0..<folds).map { learner.lexicon(excluding: $0, origin: origin) }
         learning.sampleEnd = sample.last?.line ?? 0
         learning.rated = rated.count
+        learning.tokenized = tokenized
         learning.note = learning.full.isEmpty
             ? "learned nothing from \(rated.count) \(kind): no phrase the lexicons miss moves the \(byRating ? "rating" : "churn rate") beyond chance"
             : "learned \(learning.full.count) phrase valences from \(rated.count) \(kind) (\(folds)-fold cross-fitting)"

@@ -43,7 +43,7 @@ public struct Tagger: Sendable {
         let learning = self.learning, analyzers = learning.analyzers(analyzer)
         // Analysis and formatting run on every core; lines come back in input order.
         var pipeline = ParallelBatches<FeedbackRecord, (String, Bool)> { record in
-            let analysis = learning.analyzer(for: record, base: analyzers).analyze(record.text)
+            let analysis = learning.analyze(record, with: analyzers)
             let tagged = TagRecord(record, analysis: analysis, segmentNames: segmentNames, explain: explain)
             return (Self.line(tagged, format: format, themeIDs: themeIDs, neutralize: neutralize), analysis.usesLearned)
         }

@@ -24,6 +24,9 @@ public struct LearnedLexicon: Sendable {
     /// Where the entries come from ("learned from 4,212 rated comments of export.csv").
     public var origin: String
     private var matcher = PhraseMatcher<Int>()
+    /// The first words of the phrases: most tokens open none, and are let go after one probe
+    /// (the scorer asks for every word the lexicons say nothing about).
+    private var firstWords = Set<String>()
 
     /// The first line of a file ``rendered`` writes; ``isLearned(_:)`` looks for it.
     public static let marker = "# mindscope learned lexicon"
@@ -32,7 +35,9 @@ public struct LearnedLexicon: Sendable {
         self.entries = entries
         self.origin = origin
         for (index, entry) in entries.enumerated() {
-            if let pattern = PhrasePattern(entry.phrase, normalize: Tokenizer.lookupForm) { matcher.add(pattern, index) }
+            guard let pattern = PhrasePattern(entry.phrase, normalize: Tokenizer.lookupForm) else { continue }
+            matcher.add(pattern, index)
+            if case .word(let first) = pattern.elements[0] { firstWords.insert(first) }
         }
     }
 
@@ -41,6 +46,8 @@ public struct LearnedLexicon: Sendable {
 
     /// The longest learned phrase at `start` whose words the lexicons say nothing about
     /// (`silent`), with its entry's index.
+    func opens(_ token: Token) -> Bool { firstWords.contains(token.normalized) }
+
     func match(in tokens: [Token], at start: Int, within bounds: Range<Int>, silent: (Int) -> Bool) -> (range: Range<Int>, entry: Int)? {
         guard !entries.isEmpty else { return nil }
         return matcher.matches(in: tokens, at: start, within: bounds).first { $0.range.allSatisfy(silent) }

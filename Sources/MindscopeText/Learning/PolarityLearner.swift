@@ -55,29 +55,36 @@ public struct PolarityLearner: Sendable {
 
     public var comments: Int { Int(totals.reduce(0) { $0 + $1[0] }) }
 
-    /// The distinct phrases of a comment that learning weighs: what ``add(_:score:raw:rating:fold:)``
-    /// takes. Separate, so that callers can find them on every core.
-    public func phrases(in text: TokenizedText) -> [String] {
-        let silent = scorer.silentTokens(text)
-        var seen = Set<String>()
-        var keys: [String] = []
+    /// The distinct phrases of a comment that learning weighs, given its silent tokens
+    /// (``SentimentScorer/scoreAndSilence(_:)``): what ``add(_:sentiment:rating:fold:)`` takes.
+    /// Separate, so that callers can find them on every core.
+    public func phrases(in text: TokenizedText, silent: [Bool]) -> [Phrase] {
+        var seen = Set<Int>()
+        var found: [Phrase] = []
         PhraseGrams.forEach(in: text, maxLength: settings.maxLength, frequencies: frequencies, eligible: { silent[$0] }) { range in
-            let key = PhraseGrams.key(text.tokens[range])
-            if seen.insert(key).inserted { keys.append(key) }
+            let hash = PhraseGrams.hash(text.tokens[range])
+            if seen.insert(hash).inserted { found.append(Phrase(hash: hash, tokens: range)) }
         }
-        return keys
+        return found
+    }
+
+    /// A phrase of a comment: its hash, and where it stands (its text is built from the
+    /// tokens only when it is new to the table).
+    public struct Phrase: Sendable {
+        var hash: Int
+        var tokens: Range<Int>
     }
 
     /// Adds a rated comment: its ``phrases(in:)``, its lexicon reading (score and raw sum), and
     /// its rating on the scale given at init.
-    public mutating func add(_ phrases: [String], sentiment: SentimentAnalysis, rating: Double, fold: Int) {
+    public mutating func add(_ phrases: [Phrase], of text: TokenizedText, sentiment: SentimentAnalysis, rating: Double, fold: Int) {
         let folds = settings.folds
         let f = ((fold % folds) + folds) % folds
         let y = high > low ? (rating - low) / (high - low) : 0
         let s = sentiment.score
         for (k, x) in [1, s, y, s * s, s * y, y * y].enumerated() { totals[f][k] += x }
-        for key in phrases {
-            let (slot, isNew) = counter.add(key)
+        for phrase in phrases {
+            let (slot, isNew) = counter.add(phrase.hash) { PhraseGrams.key(text.tokens[phrase.tokens]) }
             let base = slot * folds * 3
             if base >= phraseSums.count { phraseSums.append(contentsOf: repeatElement(0, count: folds * 3)) }
             if isNew { for k in base..<(base + folds * 3) { phraseSums[k] = 0 } }
@@ -138,19 +145,16 @@ extension SentimentScorer {
             && rules.cues.matches(in: [token], at: 0, within: 0..<1).isEmpty
     }
 
-    /// For each token: true when it is a word (or a number) the lexicons say nothing about: no
-    /// valence, no negator, intensifier, contrast or idiom role. Learned phrases apply there.
-    public func silentTokens(_ text: TokenizedText) -> [Bool] {
-        var silent = [Bool](repeating: false, count: text.tokens.count)
-        for sentence in text.sentences {
-            for unit in Self.units(of: sentence, in: text.tokens, lexicon: lexicon, rules: rules, learned: nil) {
-                switch unit.role {
-                case .plain: for i in unit.tokens { silent[i] = true }
-                case .other where text.tokens[unit.tokens.lowerBound].kind == .number: silent[unit.tokens.lowerBound] = true
-                default: break
-                }
+    /// Marks as silent the tokens the lexicons say nothing about: words of plain units (no
+    /// valence, no negator, intensifier, contrast or idiom role) and numbers. Learned phrases
+    /// apply there.
+    static func markSilence(_ units: [Unit], _ tokens: [Token], _ silent: inout [Bool]) {
+        for unit in units {
+            switch unit.role {
+            case .plain: for i in unit.tokens { silent[i] = true }
+            case .other where tokens[unit.tokens.lowerBound].kind == .number: silent[unit.tokens.lowerBound] = true
+            default: break
             }
         }
-        return silent
     }
 }

@@ -51,7 +51,8 @@ public struct TopicDiscovery: Sendable {
 
     /// One comment's part, found on any core.
     public struct CommentPhrases: Sendable {
-        var phrases: [(key: String, covered: Bool)]
+        var text: TokenizedText
+        var phrases: [(hash: Int, tokens: Range<Int>, covered: Bool)]
         var words: [String]
         /// A theme cue matched somewhere in the comment.
         var themed: Bool
@@ -78,25 +79,25 @@ public struct TopicDiscovery: Sendable {
     /// ("it took 15 days" beside "delivery" is about delivery).
     public static func phrases(in text: TokenizedText, themes: TopicCatalog, frequencies: WordFrequencies, maxLength: Int) -> CommentPhrases {
         let cues = themes.matches(in: text).map(\.tokens)
-        var seen: [String: Int] = [:]
-        var found: [(key: String, covered: Bool)] = []
+        var seen: [Int: Int] = [:]
+        var found: [(hash: Int, tokens: Range<Int>, covered: Bool)] = []
         PhraseGrams.forEach(in: text, maxLength: maxLength, frequencies: frequencies) { range in
-            let key = PhraseGrams.key(text.tokens[range])
+            let key = PhraseGrams.hash(text.tokens[range])
             let sentence = text.sentences.first { $0.contains(range.lowerBound) } ?? range
             let isCovered = cues.contains { $0.overlaps(sentence) }
             if let index = seen[key] {
                 if !isCovered { found[index].covered = false }
             } else {
                 seen[key] = found.count
-                found.append((key, isCovered))
+                found.append((key, range, isCovered))
             }
         }
-        return CommentPhrases(phrases: found, words: text.tokens.filter(\.isWordLike).map(\.normalized), themed: !cues.isEmpty)
+        return CommentPhrases(text: text, phrases: found, words: text.tokens.filter(\.isWordLike).map(\.normalized), themed: !cues.isEmpty)
     }
 
     public mutating func add(_ comment: CommentPhrases) {
-        for (key, isCovered) in comment.phrases {
-            let (slot, isNew) = counter.add(key)
+        for (hash, tokens, isCovered) in comment.phrases {
+            let (slot, isNew) = counter.add(hash) { PhraseGrams.key(comment.text.tokens[tokens]) }
             if slot >= covered.count { covered.append(0) }
             if isNew { covered[slot] = 0 }
             if isCovered { covered[slot] += 1 }

@@ -29,6 +29,20 @@ public struct SentimentScorer: Sendable {
     /// - Parameter phrases: theme phrases to score as terms of their own (they win over the
     ///   words they cover, and the rules apply to them as to a word).
     public func score(_ text: TokenizedText, phrases: [PhraseValence] = []) -> SentimentAnalysis {
+        var silence: [Bool]?
+        return score(text, phrases: phrases, silence: &silence)
+    }
+
+    /// The score, and for each token whether the lexicons say nothing about it (see
+    /// `markSilence`), from one pass over the units: what learning needs of a comment.
+    public func scoreAndSilence(_ text: TokenizedText) -> (SentimentAnalysis, [Bool]) {
+        var silence: [Bool]? = [Bool](repeating: false, count: text.tokens.count)
+        let analysis = score(text, phrases: [], silence: &silence)
+        return (analysis, silence ?? [])
+    }
+
+    /// With `silence` not nil, marks the silent tokens in it.
+    private func score(_ text: TokenizedText, phrases: [PhraseValence], silence: inout [Bool]?) -> SentimentAnalysis {
         let shouting = text.isShouting
         let phraseStarts = phrases.isEmpty ? nil : Dictionary(phrases.indices.map { (phrases[$0].tokens.lowerBound, $0) }, uniquingKeysWith: { a, _ in a })
         var contributions: [Contribution] = []
@@ -37,6 +51,7 @@ public struct SentimentScorer: Sendable {
         var marks: [Unit] = []
         for range in text.sentences {
             let units = Self.units(of: range, in: text.tokens, lexicon: lexicon, rules: rules, learned: learned, phrases: phrases, phraseStarts: phraseStarts)
+            if silence != nil { Self.markSilence(units, text.tokens, &silence!) }
             let found = score(units, tokens: text.tokens, shouting: shouting, phrases: phrases)
             let sum = found.reduce(0) { $0 + $1.value }
             let emphasis = Self.punctuationEmphasis(units)
@@ -146,7 +161,7 @@ public struct SentimentScorer: Sendable {
                     continue
                 }
                 if let (form, valence) = lexicon.lookup(token), valence != 0 { role = .valence(term: form, valence) }
-                else if let learned, let found = learned.match(in: tokens, at: i, within: range, silent: { $0 == i || isSilent($0) }) {
+                else if let learned, learned.opens(token), let found = learned.match(in: tokens, at: i, within: range, silent: { $0 == i || isSilent($0) }) {
                     units.append(Unit(tokens: found.range, role: .learned(found.entry)))
                     i = found.range.upperBound
                     continue
