@@ -44,10 +44,11 @@ public struct LearnedLexicon: Sendable {
     public var isEmpty: Bool { entries.isEmpty }
     public var count: Int { entries.count }
 
-    /// The longest learned phrase at `start` whose words the lexicons say nothing about
-    /// (`silent`), with its entry's index.
+    /// True when a learned phrase opens with this token's word: a probe before ``match``.
     func opens(_ token: Token) -> Bool { firstWords.contains(token.normalized) }
 
+    /// The longest learned phrase at `start` whose words the lexicons say nothing about
+    /// (`silent`), with its entry's index.
     func match(in tokens: [Token], at start: Int, within bounds: Range<Int>, silent: (Int) -> Bool) -> (range: Range<Int>, entry: Int)? {
         guard !entries.isEmpty else { return nil }
         return matcher.matches(in: tokens, at: start, within: bounds).first { $0.range.allSatisfy(silent) }

@@ -5,10 +5,10 @@
 /// inside: "took 3 weeks"); punctuation, emoji and anything else end it. It opens with a
 /// content word, does not end with a glue word ("the", "is", "to"; ``WordFrequencies``), and
 /// so holds a content word: "runs small", "size up", "send it back", not "it was" or "the".
-public enum PhraseGrams {
+enum PhraseGrams {
     /// Calls `body` with the token range of every phrase in `text` whose tokens all pass
     /// `eligible` (learning passes the tokens the lexicons say nothing about).
-    public static func forEach(in text: TokenizedText, maxLength: Int, frequencies: WordFrequencies,
+    static func forEach(in text: TokenizedText, maxLength: Int, frequencies: WordFrequencies,
                                eligible: (Int) -> Bool = { _ in true }, _ body: (Range<Int>) -> Void) {
         let tokens = text.tokens
         for sentence in text.sentences {
@@ -29,7 +29,7 @@ public enum PhraseGrams {
     }
 
     /// The phrase's text: its tokens' lookup forms joined by spaces.
-    public static func key(_ tokens: ArraySlice<Token>) -> String {
+    static func key(_ tokens: ArraySlice<Token>) -> String {
         var key = ""
         for token in tokens {
             if !key.isEmpty { key += " " }
@@ -42,7 +42,7 @@ public enum PhraseGrams {
     /// comment's phrases was a visible cost, so the text is built only for a phrase met the
     /// first time. (Two phrases of a run share a hash with odds of about n²/2⁶⁵: 1 in 10⁷ for a
     /// million phrases.)
-    public static func hash(_ tokens: ArraySlice<Token>) -> Int {
+    static func hash(_ tokens: ArraySlice<Token>) -> Int {
         var hasher = Hasher()
         for token in tokens { hasher.combine(token.normalized) }
         return hasher.finalize()
@@ -53,25 +53,23 @@ public enum PhraseGrams {
 /// comments. Every ``width`` comments, entries whose count could not reach one per ``width``
 /// comments are dropped, so a count is low by at most `comments / width` and the table holds
 /// about `width × log(comments / width)` entries' worth of phrases at most. Entries live in
-/// slots, so callers keep per-phrase sums in arrays of their own (``slotCount`` long) and
-/// reset a slot that ``add(_:)`` reports as new.
-public struct LossyCounter: Sendable {
-    public let width: Int
+/// slots, so callers keep per-phrase sums in arrays of their own, indexed by slot, and reset a
+/// slot that ``add(_:text:)`` reports as new.
+struct LossyCounter: Sendable {
+    let width: Int
     /// Slots by the phrase's hash (``PhraseGrams/hash(_:)``).
     private var slots: [Int: Int] = [:]
-    public private(set) var keys: [String] = []
-    public private(set) var counts: [Int] = []
+    private(set) var keys: [String] = []
+    private(set) var counts: [Int] = []
     private var deltas: [Int] = []
     private var free: [Int] = []
-    public private(set) var comments = 0
+    private(set) var comments = 0
 
-    public init(width: Int) { self.width = max(1, width) }
-
-    public var slotCount: Int { keys.count }
+    init(width: Int) { self.width = max(1, width) }
 
     /// Counts the phrase of hash `hash` once for the current comment; returns its slot and
     /// whether it is new there. `text` is asked for only when it is.
-    public mutating func add(_ hash: Int, text: () -> String) -> (slot: Int, isNew: Bool) {
+    mutating func add(_ hash: Int, text: () -> String) -> (slot: Int, isNew: Bool) {
         if let slot = slots[hash] {
             counts[slot] += 1
             return (slot, false)
@@ -95,7 +93,7 @@ public struct LossyCounter: Sendable {
     }
 
     /// Ends a comment; at a bucket's end drops the entries that cannot be frequent.
-    public mutating func endComment() {
+    mutating func endComment() {
         comments += 1
         guard comments % width == 0 else { return }
         let bucket = comments / width
@@ -108,5 +106,5 @@ public struct LossyCounter: Sendable {
     }
 
     /// The live slots.
-    public var live: [Int] { Array(slots.values).sorted() }
+    var live: [Int] { Array(slots.values).sorted() }
 }
