@@ -6,18 +6,12 @@ import TestSupport
 
 /// Learned polarity and topic discovery on data generated here with planted effects.
 @Suite struct LearningTests {
-    /// A deterministic generator (SplitMix64), so the planted data is the same on every run.
+    /// A deterministic generator, so the planted data is the same on every run.
     struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ p: Double) -> Bool { Double(next() % 1_000_000) / 1_000_000 < p }
+        var generator: SplitMix64
+        init(state: UInt64) { generator = SplitMix64(state: state) }
+        mutating func below(_ n: Int) -> Int { Int(generator.next() % UInt64(n)) }
+        mutating func chance(_ p: Double) -> Bool { Double(generator.next() % 1_000_000) / 1_000_000 < p }
     }
 
     /// Apparel-like reviews: fillers the lexicons say nothing about; "runs small" planted in a

@@ -213,11 +213,14 @@ public struct FeedbackAggregate: Sendable {
     }
 }
 
-/// SplitMix64: a small seeded generator for the reservoirs and the corpus generator.
-struct SplitMix64: Sendable {
-    var state: UInt64
+/// SplitMix64: a small seeded generator for the reservoirs, the corpus generator and the tests'
+/// planted data.
+public struct SplitMix64: Sendable {
+    public var state: UInt64
 
-    mutating func next() -> UInt64 {
+    public init(state: UInt64) { self.state = state }
+
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
