@@ -11,9 +11,17 @@ struct LearningOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write the learned phrase valences to FILE: a lexicon that --sentiment-lexicon loads later (then nothing new is learned).", valueName: "FILE"))
     var saveLearned: String?
 
+    func validate() throws {
+        if noLearn, saveLearned != nil { throw ValidationError("--save-learned with --no-learn: nothing would be learned to save") }
+    }
+
     /// Opens the --save-learned file before any work: an unwritable path stops the run here.
     func open() throws -> AtomicFile? {
         guard let saveLearned else { return nil }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: saveLearned, isDirectory: &isFolder), isFolder.boolValue {
+            throw Terminal.fail(.unreadable(path: saveLearned, reason: "is a folder; --save-learned needs a file path"))
+        }
         Terminal.noteNewFolder(parentOf: saveLearned)
         do { return try AtomicFile(URL(fileURLWithPath: saveLearned)) } catch { throw Terminal.fail(error) }
     }

@@ -208,11 +208,13 @@ import TestSupport
         let (found, gathered) = try Self.discover(file)
         #expect(found.note == nil)
         for (name, ids) in try Self.planted(file) {
-            // Some discovered topic gathers at least a quarter of the planted comments (customers
-            // name one topic many ways: "packed", "too busy", "peak hours", "queue for the rack").
-            let best = gathered.max { $0.value.intersection(ids).count < $1.value.intersection(ids).count }
-            let hit = best.map { $0.value.intersection(ids).count } ?? 0
-            #expect(hit * 4 >= ids.count, "\(file): planted topic \(name) (\(ids.count) comments): best topic \(best?.key ?? "none") gathers \(hit)")
+            // The topics made mostly (half or more) of this planted topic's comments gather at
+            // least a third of them together: customers name one topic many ways ("packed",
+            // "too busy", "peak hours"), and discovery may find it in parts, but not mixed
+            // into other topics.
+            let pure = gathered.filter { 2 * $0.value.intersection(ids).count >= $0.value.count }
+            let found = pure.values.reduce(into: Set<String>()) { $0.formUnion($1.intersection(ids)) }
+            #expect(found.count * 3 >= ids.count, "\(file): planted topic \(name) (\(ids.count) comments): \(found.count) gathered by \(pure.keys.sorted())")
         }
     }
 

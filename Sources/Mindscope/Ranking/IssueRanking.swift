@@ -60,8 +60,9 @@ public enum IssueRanking {
                 case .roadmapBlockers:
                     // With ratings, by what resolving the complaints would add to the average
                     // rating (volume × severity as customers rated it); without, by severity.
-                    if aggregate.ratings.count >= smallSample, let impact = RatingImpact(with: stats.complaintRatings, all: aggregate.ratings) {
-                        value = max(0, impact.liftIfResolved)
+                    // Every theme on the same scale: one with no rated complaint lifts nothing.
+                    if aggregate.ratings.count >= smallSample {
+                        value = max(0, RatingImpact.lift(with: stats.complaintRatings, all: aggregate.ratings) ?? 0)
                     } else {
                         value = stats.blockerSeverity
                     }

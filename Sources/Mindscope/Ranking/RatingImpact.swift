@@ -65,6 +65,14 @@ public struct RatingImpact: Sendable, Hashable {
     public var npsWith: Double?
     public var npsWithout: Double?
 
+    /// The lift alone, `share × (mean of the rest − mean with)`: nil without a rated comment on
+    /// each side (the interval needs two).
+    public static func lift(with: RatingSums, all: RatingSums) -> Double? {
+        let rest = all - with
+        guard let meanWith = with.mean, let meanRest = rest.mean else { return nil }
+        return Double(with.count) / Double(all.count) * (meanRest - meanWith)
+    }
+
     /// nil without at least two rated comments on each side.
     public init?(with: RatingSums, all: RatingSums) {
         let rest = all - with
@@ -74,7 +82,7 @@ public struct RatingImpact: Sendable, Hashable {
         let error = (varWith / Double(with.count) + varRest / Double(rest.count)).squareRoot()
         averageRatingWith = meanWith
         averageRatingWithout = meanRest
-        liftIfResolved = share * difference
+        liftIfResolved = Self.lift(with: with, all: all)!
         interval = share * (difference - 1.96 * error)...share * (difference + 1.96 * error)
         ratedWith = with.count
         rated = all.count

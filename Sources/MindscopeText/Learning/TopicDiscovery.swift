@@ -12,9 +12,9 @@
 ///    "never" and "really" are no topics), and it occurs at least ``Settings/minLift`` times as
 ///    often as in general English (``WordFrequencies``). A phrase that occurs mostly inside
 ///    a longer kept phrase gives way to it.
-/// 4. Phrases join into one topic when they share a distinctive word's base form, or when
-///    the comments that hold one mostly hold the other (``Settings/linkShare``). A topic is
-///    named by its most frequent phrase.
+/// 4. Phrases join into one topic when their heads (last distinctive word, base form) are the
+///    same, or when each mostly comes with the other (``Settings/linkShare`` of the commoner
+///    one's comments). A topic is named by its most frequent phrase.
 public struct TopicDiscovery: Sendable {
     public struct Settings: Sendable {
         public var maxLength = 4
@@ -24,10 +24,12 @@ public struct TopicDiscovery: Sendable {
         public var minLift = 10.0
         /// Most phrases kept for grouping.
         public var maxPhrases = 300
-        /// Two phrases join when this share of the rarer one's comments hold both.
+        /// Two phrases join when this share of the commoner one's comments hold both.
         public var linkShare = 0.4
         /// Propose phrases the themes already cover too.
         public var includeCovered = false
+        /// A word met more often than this many times per comment is the file's subject, no topic.
+        public var subjectShare = 0.2
         public init() {}
     }
 
@@ -116,9 +118,12 @@ public struct TopicDiscovery: Sendable {
     }
 
     /// A word that can name a topic: a content word the lexicons say nothing about, much more
-    /// frequent here than in general English.
+    /// frequent here than in general English, and not the file's own subject (a word met more
+    /// often than ``Settings/subjectShare`` times per comment, "gym" in a gym's survey, would
+    /// tie every topic to every other).
     func isDistinctive(_ word: String) -> Bool {
         !frequencies.isFunctionWord(word) && lift(word) >= settings.minLift && scorer.isSilent(word: word)
+            && Double(wordCounts[word] ?? 0) <= settings.subjectShare * Double(comments)
     }
 
     /// A word's base form when that form is common in the comments too ("sized" → "size"; not
@@ -172,12 +177,21 @@ public struct TopicDiscovery: Sendable {
         var parent = Array(phrases.indices)
         func root(_ i: Int) -> Int { var i = i; while parent[i] != i { parent[i] = parent[parent[i]]; i = parent[i] }; return i }
         func join(_ a: Int, _ b: Int) { let (ra, rb) = (root(a), root(b)); if ra != rb { parent[max(ra, rb)] = min(ra, rb) } }
+        // Each phrase joins the phrases of its head: the last of its distinctive words ("locker
+        // room" and "changing room" → room). Joining on any shared word chained a file's
+        // topics into one through phrases that bridge two ("nail trim", "uneven trim").
+        var byHead: [String: Int] = [:]
+        for i in phrases.indices {
+            guard let head = phrases[i].words.last(where: isDistinctive) else { continue }
+            if let first = byHead[head] { join(first, i) } else { byHead[head] = i }
+        }
+        // Phrases join when each mostly comes with the other (parts of one expression), not
+        // when a rare one sits inside a frequent one's comments.
         for i in phrases.indices {
             for j in phrases.indices where j > i {
-                let shared = Set(phrases[i].words).intersection(phrases[j].words).contains(where: isDistinctive)
                 let both = together[i][j]
-                let rarer = min(phrases[i].comments, phrases[j].comments)
-                if shared || (both >= 3 && Double(both) >= settings.linkShare * Double(rarer)) { join(i, j) }
+                let commoner = max(phrases[i].comments, phrases[j].comments)
+                if both >= 3 && Double(both) >= settings.linkShare * Double(commoner) { join(i, j) }
             }
         }
         var groups: [Int: [Int]] = [:]
