@@ -91,7 +91,8 @@ extension MindscopeCommand {
                     Recurring phrases of one to four words, distinctive against general English
                     (lexicons/background.tsv), are found in the first rows (--sample) and grouped
                     into topics; each topic is then counted over the whole file, with its average
-                    rating against the rest and three quotes.
+                    rating against the rest and three quotes. Comments are scored as analyze scores
+                    them, with what is learned from the ratings (--no-learn to skip).
 
                     $ mindscope themes discover reviews.csv --out my_themes.txt
                     $ mindscope analyze reviews.csv --add-themes my_themes.txt
@@ -111,6 +112,7 @@ extension MindscopeCommand {
             @Option(help: ArgumentHelp("Rows to discover topics in (default: the first 20,000, or 4 MB of comments); they are then counted over the whole file.", valueName: "N"))
             var sample = RatingLearning.sampleRows
             @OptionGroup var lexicons: LexiconOptions
+            @OptionGroup var learning: LearningOptions
 
             func validate() throws {
                 guard minComments > 0 else { throw ValidationError("--min-comments \(minComments): expected a positive number") }
@@ -118,16 +120,18 @@ extension MindscopeCommand {
             }
 
             func run() throws {
+                let saving = try learning.open()
                 let all = try lexicons.loadAll()
                 let reader = try input.open(all)
                 let (analyzer, set) = try lexicons.choose(all, for: reader, verbose: input.verbose)
+                let learned = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
                 var settings = TopicDiscovery.Settings()
                 settings.minComments = minComments
                 settings.includeCovered = self.all
                 let report: DiscoveryReport
                 do {
                     report = try DiscoveryReport.run(reader, set: set, analyzer: analyzer, settings: settings, sampleRows: sample,
-                                                     report: { Terminal.error($0) })
+                                                     learning: learned, report: { Terminal.error($0) })
                 } catch {
                     throw Terminal.fail(error)
                 }

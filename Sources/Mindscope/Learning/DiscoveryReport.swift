@@ -32,13 +32,16 @@ public struct DiscoveryReport: Sendable {
 
     public var covered: Double { comments > 0 ? Double(themed) / Double(comments) : 0 }
 
-    /// Discovers topics in the rows `reader` reads ahead, then counts them over every row.
+    /// Discovers topics in the rows `reader` reads ahead, then counts them over every row,
+    /// scoring comments with what `learning` learned (as `analyze` does, so both say the same).
     public static func run(_ reader: SurveyReader, set: LexiconSet, analyzer: TextAnalyzer, settings: TopicDiscovery.Settings,
-                           sampleRows: Int, report: (String) -> Void) throws(MindscopeError) -> DiscoveryReport {
+                           sampleRows: Int, learning: RatingLearning = RatingLearning(nothing: ""),
+                           report: (String) -> Void) throws(MindscopeError) -> DiscoveryReport {
         guard !reader.roles.all(.text).isEmpty else {
             throw .missingColumn(path: reader.path, role: "text", headers: reader.reader.headers)
         }
-        let sample = try reader.readAhead(sampleRows, bytes: sampleRows >= RatingLearning.sampleRows ? .max : RatingLearning.sampleBytes, report: report)
+        // The default sample stops at 4 MB of comments too; a larger one asked for does not.
+        let sample = try reader.readAhead(sampleRows, bytes: sampleRows > RatingLearning.sampleRows ? .max : RatingLearning.sampleBytes, report: report)
         let found = DiscoveredTopics.discover(sample.map(\.text), analyzer: analyzer, frequencies: set.frequencies, settings: settings,
                                               reserved: Set(set.themes.catalog.topics.map(\.id)))
         var result = DiscoveryReport(path: reader.path, topics: found.topics.map { TopicStats(topic: $0) }, sampled: found.sampled,
@@ -46,9 +49,9 @@ public struct DiscoveryReport: Sendable {
         // One pass over every row: the active themes (for coverage) and the topics, as themes.
         var lexicons = analyzer.lexicons
         lexicons.themes = TopicCatalog(set.themes.catalog.topics + found.catalog.topics)
-        let core = TextAnalyzer(lexicons: lexicons)
+        let analyzers = learning.analyzers(TextAnalyzer(lexicons: lexicons))
         var pipeline = ParallelBatches<FeedbackRecord, (FeedbackRecord, [ThemeHit], Bool)> { record in
-            let analysis = core.analyze(record.text)
+            let analysis = learning.analyze(record, with: analyzers)
             let own = analysis.themes.filter { hit in found.topics.contains { $0.id == hit.theme } }
             return (record, own, own.count < analysis.themes.count)
         }
