@@ -1,6 +1,5 @@
 import ArgumentParser
 import Mindscope
-import MindscopeText
 
 /// Who reads the data and how much detail they get; shared by `analyze` and `report`.
 struct AnalysisOptions: ParsableArguments {
@@ -27,18 +26,8 @@ struct AnalysisOptions: ParsableArguments {
         let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)
         var analysis = FeedbackAnalysis(analyzer: analyzer, lexicons: set)
         analysis.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
-        if !noDiscover, !reader.roles.all(.text).isEmpty {
-            // Topics the themes miss, found in the rows read ahead, are counted as themes.
-            let sample: [FeedbackRecord]
-            do { sample = try reader.readAhead(RatingLearning.sampleRows, bytes: RatingLearning.sampleBytes, report: { Terminal.error($0) }) }
-            catch { throw Terminal.fail(error) }
-            let found = DiscoveredTopics.discover(sample.map(\.text), analyzer: analyzer, frequencies: set.frequencies,
-                                                  reserved: Set(loaded.themeLibrary.allThemeIDs))
-            analysis.lexicons.themes = set.themes.adding(found)
-            analysis.lexicons.lexicons.themes = analysis.lexicons.themes.catalog
-            analysis.analyzer = TextAnalyzer(lexicons: analysis.lexicons.lexicons)
-        }
         do {
+            if !noDiscover { try analysis.addDiscoveredTopics(from: reader, report: { Terminal.error($0) }) }
             return try analysis.run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
         } catch {
             throw Terminal.fail(error)

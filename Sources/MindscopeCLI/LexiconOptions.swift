@@ -32,7 +32,7 @@ struct LexiconOptions: ParsableArguments {
         let set: LexiconSet
         do { set = try all.resolved(request, for: reader, report: { Terminal.error($0) }) } catch { throw Terminal.fail(error) }
         if verbose { Self.describe(set) }
-        return (TextAnalyzer(lexicons: set.lexicons), set)
+        return (Self.analyzer(set), set)
     }
 
     /// The lexicons with the themes chosen for the comments given (`explain`, `eval`).
@@ -45,7 +45,14 @@ struct LexiconOptions: ParsableArguments {
         let set: LexiconSet
         do { set = try all.resolved(request, sample: sample) } catch { throw Terminal.fail(error) }
         if verbose { Self.describe(set) }
-        return (TextAnalyzer(lexicons: set.lexicons), set)
+        return (Self.analyzer(set), set)
+    }
+
+    /// The text core for a set: with the learned phrases a `--sentiment-lexicon` file holds.
+    static func analyzer(_ set: LexiconSet) -> TextAnalyzer {
+        var analyzer = TextAnalyzer(lexicons: set.lexicons)
+        analyzer.learned = set.learned
+        return analyzer
     }
 
     /// The packs chosen and why, and what does not fit together in them, on stderr.

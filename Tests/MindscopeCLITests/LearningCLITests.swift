@@ -34,6 +34,11 @@ import TestSupport
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stderr.contains("\(entries.count) learned phrases from \(saved) (nothing new learned)"))
         #expect(again.stdout.contains("\"source\":\"learned\""))
+        // explain with the saved file shows a learned phrase and its evidence.
+        let term = String(try #require(entries.first?.split(separator: "\t").first))
+        let explained = try cli.run(["explain", "It was \(term).", "--sentiment-lexicon", saved, "--domain", "retail", "--json"])
+        #expect(explained.status == 0, "\(explained.stderr)")
+        #expect(explained.stdout.contains("\"source\":\"learned\"") && explained.stdout.contains("\"evidence\":{\"comments\""))
         // --no-learn: no learned term anywhere.
         let off = try cli.run(["tag", survey, "--no-learn", "--explain"])
         #expect(off.status == 0 && !off.stdout.contains("\"source\":\"learned\"") && !off.stderr.contains("learned"))

@@ -218,6 +218,24 @@ import TestSupport
         }
     }
 
+    @Test func analyzeListsUncoveredTopicsAndTheProductManagerSeesTheNegativeOnes() throws {
+        let reader = try Fixtures.survey(Fixtures.fixture("Discovery/gym.csv"))
+        let set = try Fixtures.loaded.resolved(.packs([]), sample: [])
+        var analysis = FeedbackAnalysis(analyzer: TextAnalyzer(lexicons: set.lexicons), lexicons: set)
+        try analysis.addDiscoveredTopics(from: reader, report: { _ in })
+        let result = try analysis.run(reader, personas: [Fixtures.personas.load("product_manager")], explicit: true, report: { _ in })
+        #expect(result.summary.read == 240)  // the rows read ahead are not lost
+        #expect(!result.uncovered.isEmpty && result.uncovered.allSatisfy { $0.share >= UncoveredTopic.minimumShare })
+        let lockers = try #require(result.uncovered.first { $0.cues.contains { $0.hasPrefix("locker") } })
+        #expect(lockers.negative * 2 >= lockers.comments && (lockers.averageRating ?? 5) < (lockers.averageRatingWithout ?? 0))
+        // Mostly negative: a roadmap blocker for the product manager; the praised classes are not.
+        let issues = result.readings[0].issues.map(\.theme)
+        #expect(issues.contains(lockers.id))
+        let classes = try #require(result.uncovered.first { $0.cues.contains("classes") })
+        #expect(!issues.contains(classes.id))
+        #expect(result.json.text.contains("\"uncovered\"") && result.text.contains("not covered by your themes"))
+    }
+
     @Test func tooFewCommentsProposeNothingAndSaySo() {
         let set = Fixtures.lexicons(packs: [])
         let found = DiscoveredTopics.discover(["lockers broken", "lockers broken again"], analyzer: TextAnalyzer(lexicons: set.lexicons),

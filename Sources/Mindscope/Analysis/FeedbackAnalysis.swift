@@ -41,6 +41,20 @@ public struct FeedbackAnalysis: Sendable {
         self.lexicons = lexicons
     }
 
+    /// Finds the topics the themes miss in the rows `reader` reads ahead (kept for ``run``) and
+    /// adds them to the themes this analysis counts; their ids avoid every shipped theme's.
+    public mutating func addDiscoveredTopics(from reader: SurveyReader, report: (String) -> Void) throws(MindscopeError) {
+        guard !reader.roles.all(.text).isEmpty else { return }
+        let sample = try reader.readAhead(RatingLearning.sampleRows, bytes: RatingLearning.sampleBytes, report: report)
+        let found = DiscoveredTopics.discover(sample.map(\.text), analyzer: analyzer, frequencies: lexicons.frequencies,
+                                              reserved: Set(lexicons.themeLibrary.allThemeIDs))
+        lexicons.themes = lexicons.themes.adding(found)
+        lexicons.lexicons.themes = lexicons.themes.catalog
+        let learned = analyzer.learned
+        analyzer = TextAnalyzer(lexicons: lexicons.lexicons)
+        analyzer.learned = learned
+    }
+
     /// - Parameter explicit: true when the personas were named by the user; then a persona
     ///   the data cannot serve is still shown, with why.
     public func run(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
