@@ -52,7 +52,7 @@ extension AnalysisResult {
     /// "retail, food" or "general", for the domain line.
     public var domainPacks: String { domain.packs.isEmpty ? "general themes" : domain.packs.joined(separator: ", ") }
 
-    /// "19 comments (8%), 12 negative, average rating 1.8 (3.2 without)".
+    /// "19 comments (8%), 12 negative; average rating 1.8 (3.2 without)".
     static func uncoveredLine(_ topic: UncoveredTopic) -> String {
         "\(topic.comments) comments (\(Format.percent(topic.share))), \(topic.negative) negative"
             + (topic.averageRating.map { "; average rating \(String(format: "%.1f", $0))" + (topic.averageRatingWithout.map { " (\(String(format: "%.1f", $0)) without)" } ?? "") } ?? "")

@@ -56,8 +56,6 @@ public struct TopicDiscovery: Sendable {
         var text: TokenizedText
         var phrases: [(hash: Int, tokens: Range<Int>, covered: Bool)]
         var words: [String]
-        /// A theme cue matched somewhere in the comment.
-        var themed: Bool
     }
 
     public let settings: Settings
@@ -68,8 +66,6 @@ public struct TopicDiscovery: Sendable {
     private var wordCounts: [String: Int] = [:]
     private var totalWords = 0
     public private(set) var comments = 0
-    /// Comments with at least one theme cue.
-    public private(set) var themed = 0
 
     public init(frequencies: WordFrequencies, scorer: SentimentScorer, settings: Settings = Settings()) {
         self.frequencies = frequencies
@@ -94,7 +90,7 @@ public struct TopicDiscovery: Sendable {
                 found.append((key, range, isCovered))
             }
         }
-        return CommentPhrases(text: text, phrases: found, words: text.tokens.filter(\.isWordLike).map(\.normalized), themed: !cues.isEmpty)
+        return CommentPhrases(text: text, phrases: found, words: text.tokens.filter(\.isWordLike).map(\.normalized))
     }
 
     public mutating func add(_ comment: CommentPhrases) {
@@ -106,7 +102,6 @@ public struct TopicDiscovery: Sendable {
         }
         for word in comment.words { wordCounts[word, default: 0] += 1 }
         totalWords += comment.words.count
-        if comment.themed { themed += 1 }
         counter.endComment()
         comments += 1
     }
