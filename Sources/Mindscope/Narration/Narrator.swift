@@ -85,16 +85,20 @@ public struct Narrator: Sendable {
         case .revenueRisk:
             let ranked = reading.issues.filter { ($0.revenueAtRisk ?? 0) > 0 }.sorted { $0.revenueAtRisk! > $1.revenueAtRisk! }
             let top = Array(ranked.prefix(Self.headlineThemes))
-            let total = ranked.reduce(0) { $0 + ($1.revenueAtRisk ?? 0) }
+            // Sums of the amounts as shown (whole units), so a total is the sum of its parts.
+            let shown = { (issue: RankedIssue) in (issue.revenueAtRisk ?? 0).rounded() }
+            let total = ranked.reduce(0) { $0 + shown($1) }
             if !top.isEmpty {
-                let amount = top.reduce(0) { $0 + ($1.revenueAtRisk ?? 0) }
+                let amount = top.reduce(0) { $0 + shown($1) }
                 facts["top"] = Format.list(top.map { $0.name.lowercased() })
                 facts["put"] = top.count == 1 ? "puts" : "put"
                 facts["account"] = top.count == 1 ? "accounts" : "account"
                 facts["top_amount"] = money(amount)
                 facts["total_amount"] = money(total)
                 facts["top_share"] = Format.percent(amount / max(total, 1e-9))
-                facts["by_theme"] = ranked.prefix(4).map { "\($0.name.lowercased()) \(money($0.revenueAtRisk ?? 0))" }.joined(separator: ", ")
+                // Every part of the total: the first four by name, the rest together.
+                facts["by_theme"] = ranked.prefix(4).map { "\($0.name.lowercased()) \(money(shown($0)))" }.joined(separator: ", ")
+                    + (ranked.count > 4 ? ", \(Format.count(ranked.count - 4, "other theme")) \(money(ranked.dropFirst(4).reduce(0) { $0 + shown($1) }))" : "")
                 if ranked.count > top.count {
                     facts["rest"] = ranked[top.count].name.lowercased()
                     facts["rest_amount"] = money(ranked[top.count].revenueAtRisk ?? 0)
@@ -106,7 +110,7 @@ public struct Narrator: Sendable {
                 if facts["top"] == nil, !byCustomers.isEmpty {
                     let top = byCustomers.prefix(Self.headlineThemes)
                     facts["top"] = Format.list(top.map { $0.name.lowercased() })
-                    facts["top_customers"] = "\(Int(top.reduce(0) { $0 + $1.customersAtRisk }.rounded()))"
+                    facts["top_customers"] = "\(top.reduce(0) { $0 + Int($1.customersAtRisk.rounded()) })"
                 }
             }
             facts["lost"] = Format.sortedByID(aggregate.churned).map { "#\($0.id)" + ($0.value.map { " (\(money($0)))" } ?? "") }.joined(separator: ", ")
