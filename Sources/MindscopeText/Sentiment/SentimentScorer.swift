@@ -134,7 +134,10 @@ public struct SentimentScorer: Sendable {
             return token.isWordLike && !rules.isNegatorBySuffix(token) && rules.cues.matches(in: tokens, at: j, within: range).isEmpty
                 && (lexicon.lookup(token)?.valence ?? 0) == 0
         }
+        // At most one unit a token; reserved up front, as growing by doubling had made the units
+        // of a megabyte comment peak at 28 MB instead of 17.
         var units: [Unit] = []
+        units.reserveCapacity(range.count)
         var i = range.lowerBound
         while i < range.upperBound {
             let token = tokens[i]
