@@ -58,7 +58,8 @@ extension MindscopeCommand {
             func run() throws {
                 let (analyzer, set) = try lexicons.load(sample: [])
                 let persona = try data.load([persona], themes: set.themeLibrary.allThemeIDs)[0]
-                let selection = LensSelection(persona: persona, goals: set.goals, themes: set.lexicons.themes, tokenizer: analyzer.tokenizer)
+                let goals = GoalMatches(persona: persona, lenses: set.goals, analyses: set.analyses, themes: set.themes, tokenizer: analyzer.tokenizer)
+                let selection = LensSelection(persona: persona, goals: goals)
                 print("\(persona.name) (\(persona.id))")
                 if !persona.description.isEmpty { print(persona.description) }
                 print("tone: \(persona.tone); detail: \(persona.detailLevel.rawValue)")
@@ -66,6 +67,9 @@ extension MindscopeCommand {
                 for pain in persona.painPoints { print("pain point: \(pain)") }
                 for (trait, value) in persona.traits.sorted(by: { $0.key < $1.key }) { print("trait: \(trait) = \(value)") }
                 if selection.lenses.isEmpty { print("lenses: none (its goals name none of the words in lexicons/goals.txt)") }
+                for statement in goals.statements {
+                    for (id, words) in statement.analyses { print("analysis: \(id) (\(statement.kind.rawValue) '\(statement.text)': \(words))") }
+                }
                 for lens in selection.lenses { print("lens: \(lens.lens.rawValue) \(String(format: "%.2f", lens.weight)) (\(lens.why))") }
                 for theme in selection.themes { print("theme emphasis: \(theme.theme) ×\(String(format: "%.2f", theme.weight)) (\(theme.why))") }
             }

@@ -73,7 +73,7 @@ import TestSupport
         for goal in ["Improve transaction efficiency", "Reduce fraud losses", "Raise branch performance"] {
             #expect(named.stdout.contains("'\(goal)'"))
         }
-        for need in ["processing time per transaction", "fraud loss amount"] {
+        for need in ["a duration per record", "an incident flag or loss amount"] {
             #expect(named.stdout.contains(need) && all.stdout.contains(need))
         }
     }

@@ -53,7 +53,7 @@ import TestSupport
     @Test func personasTheDataCannotServeAreSkippedWithWhy() {
         #expect(!result.readings.contains { $0.persona.id == "banking_operations_manager" })
         let why = result.skipped.first { $0.persona.id == "banking_operations_manager" }?.why ?? ""
-        #expect(why.hasPrefix("its goals need columns the data lacks") && why.contains("a fraud flag"))
+        #expect(why.hasPrefix("its goals need data the file lacks") && why.contains("an incident flag or loss amount"))
     }
 
     @Test func jsonHasTheDocumentedShape() throws {
@@ -195,8 +195,10 @@ import TestSupport
     @Test func theOperationsManagerHearsWhatTheDataCannotAnswer() {
         let ops = result.readings[1]
         #expect(ops.analyses.isEmpty)
-        #expect(ops.unanswered.map(\.goal) == ["Improve transaction efficiency", "Reduce fraud losses", "Raise branch performance"])
-        #expect(ops.unanswered[1].needs.contains("a fraud flag per customer or transaction"))
+        // Every goal and pain point, each once, with the kind of data that would answer it.
+        #expect(ops.unanswered.map(\.goal) == ops.persona.goals + ops.persona.painPoints)
+        #expect(ops.unanswered[1].needs == ["an incident flag or loss amount per record (fraud, failure, claim, error)"])
+        #expect(ops.unanswered[3].analysis == "Time taken or Incidents and losses")
     }
 
     @Test func olderCustomersChurningMoreChangesTheInsight() throws {
@@ -242,7 +244,7 @@ import TestSupport
         let group = (first["groups"] as! [[String: Any]])[0]
         #expect(group["group"] as? String == "18-25" && group["n"] as? Int == 2 && group["value"] as? Double == 1 && group["high"] as? Double == 1)
         let ops = (object["personas"] as! [[String: Any]])[1]
-        #expect((ops["unanswered"] as! [[String: Any]]).count == 3)
+        #expect((ops["unanswered"] as! [[String: Any]]).count == 6)
     }
 }
 

@@ -48,21 +48,4 @@ import TestSupport
             #expect(error.description.contains("did you mean 'cfo'?"))
         }
     }
-
-    @Test func lensesComeFromGoalsWithWhy() throws {
-        func selection(_ name: String) throws -> LensSelection {
-            LensSelection(persona: try Fixtures.personas.load(name), goals: Fixtures.loaded.goals,
-                          themes: Fixtures.retail.lexicons.themes, tokenizer: Fixtures.analyzer.tokenizer)
-        }
-        let cfo = try selection("cfo")
-        #expect(cfo.lenses.first?.lens == .revenueRisk && cfo.lenses.first?.weight == 1)
-        #expect(cfo.lenses.first?.why.contains("goal 'Retain high-value customers'") == true)
-        #expect(try selection("product_manager").lenses.map(\.lens) == [.roadmapBlockers])
-        #expect(try selection("eco_conscious_shopper").lenses.map(\.lens) == [.valuesAlignment])
-        #expect(try selection("banking_operations_manager").lenses.isEmpty)
-        let explicit = LensSelection(persona: try parse(#"{"name": "X", "lens_weights": {"values_alignment": 2, "revenue_risk": 0.5}}"#),
-                                     goals: Fixtures.loaded.goals, themes: Fixtures.retail.lexicons.themes, tokenizer: Fixtures.analyzer.tokenizer)
-        #expect(explicit.lenses.map(\.lens) == [.valuesAlignment, .revenueRisk])
-        #expect(explicit.lenses.allSatisfy { $0.why == "set in the persona file" })
-    }
 }

@@ -72,7 +72,7 @@ public struct AnalysisCatalog: Sendable {
                 id: id, name: value("name")?.0 ?? id, kind: kind, needs: list("needs"), goals: try patterns("goals"),
                 segments: try patterns("segments"), measure: try role("measure"), numerator: try role("numerator"),
                 denominator: try role("denominator"), chart: value("chart")?.0 ?? "bar", unit: value("unit")?.0 ?? "",
-                missing: list("missing")))
+                missing: value("missing").map { [$0.0] } ?? []))
         }
         return Loaded(value: AnalysisCatalog(definitions: definitions), warnings: loaded.warnings)
     }

@@ -58,7 +58,8 @@ public struct FeedbackAnalysis: Sendable {
     /// - Parameter explicit: true when the personas were named by the user; then a persona
     ///   the data cannot serve is still shown, with why.
     public func run(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
-        let plans = personas.map { AnalysisPlan(persona: $0, catalog: lexicons.analyses, reader: input, tokenizer: analyzer.tokenizer) }
+        let goals = personas.map { GoalMatches(persona: $0, lenses: lexicons.goals, analyses: lexicons.analyses, themes: lexicons.themes, tokenizer: analyzer.tokenizer) }
+        let plans = goals.map { AnalysisPlan(goals: $0, catalog: lexicons.analyses, reader: input, tokenizer: analyzer.tokenizer) }
         var items: [AnalysisPlan.Item] = []
         for item in plans.flatMap(\.items) where !items.contains(where: { $0.id == item.id }) { items.append(item) }
         let hasText = !input.roles.all(.text).isEmpty
@@ -104,30 +105,41 @@ public struct FeedbackAnalysis: Sendable {
         var readings: [PersonaReading] = []
         var skipped: [(Persona, String)] = []
         let narrator = Narrator(templates: lexicons.narration)
-        for (persona, plan) in zip(personas, plans) {
-            let selection = LensSelection(persona: persona, goals: lexicons.goals, themes: lexicons.lexicons.themes, tokenizer: analyzer.tokenizer)
+        for ((persona, plan), goals) in zip(zip(personas, plans), goals) {
+            let selection = LensSelection(persona: persona, goals: goals)
             let issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.themes) : []
             var reading = PersonaReading(persona: persona, lenses: hasText ? selection.lenses : [], themeWeights: hasText ? selection.themes : [],
                                          issues: issues, insight: "", comments: aggregate.comments,
                                          lowConfidence: aggregate.comments < IssueRanking.smallSample)
+            reading.namedThemesOnly = selection.lenses.isEmpty && !issues.isEmpty
             reading.analyses = plan.items.map { item in
                 var result = tabular.result(item)
                 result.insight = narrator.narrate(result, persona: persona)
                 return result
             }
-            // A goal a comment lens already reads ("Retain high-value customers" → revenue risk)
-            // is answered, even where no tabular analysis can run.
-            let answered = Set(issues.isEmpty ? [] : selection.lenses.flatMap(\.statements))
+            // A statement is answered when a lens it calls for ranked something, a theme it
+            // names was ranked, or an analysis it chose ran; the others are listed with what
+            // data would answer them.
+            let ranked = Set(issues.map(\.theme))
+            let servedLenses = Set(issues.flatMap { $0.lensScores.filter { $0.value > 0 }.map(\.key) })
+            let answered = Set(goals.statements.filter { statement in
+                statement.lenses.keys.contains { servedLenses.contains($0) && persona.lensWeights.isEmpty }
+                    || statement.themes.keys.contains { ranked.contains($0) }
+            }.map(\.text)).union(plan.items.map(\.goal))
             reading.unanswered = plan.unanswered.filter { !answered.contains($0.goal) }
+            for statement in goals.statements where !answered.contains(statement.text) && !plan.unanswered.contains(where: { $0.goal == statement.text })
+                && statement.lenses.isEmpty && statement.themes.isEmpty && !plan.items.contains(where: { $0.goal == statement.text }) {
+                reading.unanswered.append(AnalysisPlan.Unanswered(goal: statement.text, analysis: "", needs: []))
+            }
             if issues.isEmpty && reading.analyses.isEmpty {
                 if !plan.unanswered.isEmpty {
-                    reading.unserved = "its goals need columns the data lacks (\(plan.unanswered.flatMap(\.needs).joined(separator: "; ")))"
-                } else if selection.lenses.isEmpty {
-                    reading.unserved = "no lens applies: its goals and pain points name none of the words in lexicons/goals.txt or lexicons/analyses.txt"
-                } else if !hasText {
+                    reading.unserved = "its goals need data the file lacks (\(Array(Set(plan.unanswered.flatMap(\.needs))).sorted().joined(separator: "; ")))"
+                } else if !hasText && !selection.lenses.isEmpty {
                     reading.unserved = "its lenses read comments, and the data has no comment column"
-                } else {
+                } else if !selection.lenses.isEmpty {
                     reading.unserved = "the data has nothing its lenses (\(selection.lenses.map(\.lens.name).joined(separator: ", "))) can read"
+                } else {
+                    reading.unserved = "no lens, analysis or theme matches its goals and pain points"
                 }
             }
             if let why = reading.unserved, !explicit {

@@ -12,6 +12,10 @@ public struct PersonaReading: Sendable {
     public var unserved: String?
     /// The tabular analyses its goals chose, each with its insight and chart.
     public var analyses: [TabularResult] = []
-    /// Goals the data cannot answer, with what they would need.
+    /// No lens matched the persona's words: the issues are the themes they name, ranked by
+    /// complaints (volume × severity).
+    public var namedThemesOnly = false
+    /// Goals the data cannot answer, with what they would need (none listed when no data kind
+    /// is known for the goal's words).
     public var unanswered: [AnalysisPlan.Unanswered] = []
 }

@@ -21,8 +21,15 @@ public struct AnalysisPlan: Sendable {
 
     public struct Unanswered: Sendable, Hashable {
         public var goal: String
+        /// The kind of analysis the goal asks for; empty when its words match none.
         public var analysis: String
         public var needs: [String]
+
+        /// "(Time taken) needs: a duration per record …", or what was tried.
+        public var explanation: String {
+            analysis.isEmpty ? "matches no lens, analysis or theme, so no data kind is known to answer it"
+                : "(\(analysis)) needs: \(needs.joined(separator: "; "))"
+        }
     }
 
     public var items: [Item] = []
@@ -38,26 +45,25 @@ public struct AnalysisPlan: Sendable {
         "transactions": "transactions per customer",
     ]
 
-    public init(persona: Persona, catalog: AnalysisCatalog, reader: SurveyReader, tokenizer: Tokenizer) {
-        let goals = catalog.goalCatalog
-        let statements = persona.goals + persona.painPoints
+    public init(goals: GoalMatches, catalog: AnalysisCatalog, reader: SurveyReader, tokenizer: Tokenizer) {
         var chosen: [String] = []
-        for statement in statements {
-            let text = tokenizer.tokenize(statement)
-            for match in goals.matches(in: text) where !chosen.contains(match.topic) {
-                guard let definition = catalog.definitions.first(where: { $0.id == match.topic }) else { continue }
-                chosen.append(match.topic)
-                let words = match.tokens.map { String(text.text(of: text.tokens[$0])) }.joined(separator: " ")
+        var served: Set<String> = []
+        for statement in goals.statements {
+            for (id, words) in statement.analyses {
+                guard let definition = catalog.definitions.first(where: { $0.id == id }) else { continue }
                 if definition.kind == .unavailable {
-                    unanswered.append(Unanswered(goal: statement, analysis: definition.name, needs: definition.missing))
+                    unanswered.append(Unanswered(goal: statement.text, analysis: definition.name, needs: definition.missing))
                     continue
                 }
                 let missing = definition.needs.filter { !Self.has($0, reader.roles) }
                 if !missing.isEmpty {
-                    unanswered.append(Unanswered(goal: statement, analysis: definition.name, needs: missing.map { Self.roleNeeds[$0] ?? $0 }))
+                    unanswered.append(Unanswered(goal: statement.text, analysis: definition.name, needs: missing.map { Self.roleNeeds[$0] ?? $0 }))
                     continue
                 }
-                var item = Item(definition: definition, goal: statement, words: [words])
+                served.insert(statement.text)
+                guard !chosen.contains(id) else { continue }
+                chosen.append(id)
+                var item = Item(definition: definition, goal: statement.text, words: [words])
                 if definition.needs.contains("segment") {
                     item.segmentColumn = Self.segment(for: definition, reader: reader, tokenizer: tokenizer)
                     item.segmentName = item.segmentColumn.map { reader.reader.headers[$0] }
@@ -65,6 +71,18 @@ public struct AnalysisPlan: Sendable {
                 items.append(item)
             }
         }
+        // A goal one analysis answers is not unanswered for lack of another's data; a goal
+        // two analyses could answer is listed once, with what each needs.
+        var merged: [Unanswered] = []
+        for entry in unanswered where !served.contains(entry.goal) {
+            if let index = merged.firstIndex(where: { $0.goal == entry.goal }) {
+                merged[index].analysis += " or " + entry.analysis
+                merged[index].needs += entry.needs.filter { !merged[index].needs.contains($0) }
+            } else {
+                merged.append(entry)
+            }
+        }
+        unanswered = merged
     }
 
     static func has(_ need: String, _ roles: ColumnRoles) -> Bool {

@@ -1,41 +1,34 @@
 import MindscopeText
 
 /// Which lenses and theme emphases a persona calls for: explicit weights from its file, or
-/// derived from its goals and pain points with the goals lexicon (`lexicons/goals.txt`) and the
-/// theme cues (`lexicons/themes.txt`), read with the same tokenizer as the comments.
+/// derived from its goals and pain points (``GoalMatches``).
+///
+/// - A lens's weight is the number of statements calling for it over the highest such number.
+/// - A theme is emphasised (×``mentionedThemeWeight``) only when `theme_weights` says so, or
+///   when a goal or pain point names the theme itself; a cue word alone ("complaints") names
+///   nothing.
 public struct LensSelection: Sendable {
     public var lenses: [LensWeight]
     public var themes: [ThemeWeight]
+    /// The themes the persona's words name, with why, whether or not they are weighted: the
+    /// reading of a persona whose goals call for no lens ranks these.
+    public var named: [ThemeWeight]
 
     /// How much a theme that the persona's own words name counts, against 1 for the others.
     public static let mentionedThemeWeight = 1.5
 
-    public init(persona: Persona, goals: TopicCatalog, themes catalog: TopicCatalog, tokenizer: Tokenizer) {
-        let statements = persona.goals.map { ("goal", $0) } + persona.painPoints.map { ("pain point", $0) }
-        func hits(_ catalog: TopicCatalog) -> [String: [(kind: String, text: String, cues: [String])]] {
-            var found: [String: [(kind: String, text: String, cues: [String])]] = [:]
-            for (kind, statement) in statements {
-                let matches = catalog.matches(in: tokenizer.tokenize(statement))
-                for (topic, group) in Dictionary(grouping: matches, by: \.topic) {
-                    let text = tokenizer.tokenize(statement)
-                    let words = group.map { match in
-                        match.tokens.map { String(text.text(of: text.tokens[$0])) }.joined(separator: " ")
-                    }
-                    found[topic, default: []].append((kind, statement, Array(Set(words)).sorted()))
-                }
-            }
-            return found
+    public init(persona: Persona, goals: GoalMatches) {
+        func explain(_ statement: GoalMatches.Statement, _ words: [String]) -> String {
+            "\(statement.kind.rawValue) '\(statement.text)': \(words.sorted().joined(separator: ", "))"
         }
-        func explain(_ hits: [(kind: String, text: String, cues: [String])]) -> String {
-            hits.map { "\($0.kind) '\($0.text)': \($0.cues.joined(separator: ", "))" }.joined(separator: "; ")
-        }
-
         if persona.lensWeights.isEmpty {
-            let lensHits = hits(goals)
-            let most = Double(lensHits.values.map(\.count).max() ?? 0)
+            let calls = Dictionary(grouping: goals.statements.flatMap { statement in statement.lenses.map { (lens: $0.key, statement, words: $0.value) } },
+                                   by: \.lens)
+            let most = Double(calls.values.map(\.count).max() ?? 0)
             lenses = Lens.allCases.compactMap { lens in
-                guard let found = lensHits[lens.rawValue], most > 0 else { return nil }
-                return LensWeight(lens: lens, weight: Double(found.count) / most, why: explain(found), statements: found.map(\.text))
+                guard let found = calls[lens], most > 0 else { return nil }
+                return LensWeight(lens: lens, weight: Double(found.count) / most,
+                                  why: found.map { explain($0.1, $0.words) }.joined(separator: "; "), statements: found.map(\.1.text))
             }
         } else {
             lenses = Lens.allCases.compactMap { lens in
@@ -44,9 +37,12 @@ public struct LensSelection: Sendable {
         }
         lenses.sort { $0.weight > $1.weight || ($0.weight == $1.weight && Lens.allCases.firstIndex(of: $0.lens)! < Lens.allCases.firstIndex(of: $1.lens)!) }
 
+        named = goals.namedThemes.map { theme, statements in
+            ThemeWeight(theme: theme, weight: Self.mentionedThemeWeight,
+                        why: statements.map { explain($0, $0.themes[theme] ?? []) + " names the theme" }.joined(separator: "; "))
+        }.sorted { $0.theme < $1.theme }
         if persona.themeWeights.isEmpty {
-            themes = hits(catalog).map { ThemeWeight(theme: $0.key, weight: Self.mentionedThemeWeight, why: explain($0.value)) }
-                .sorted { $0.theme < $1.theme }
+            themes = named
         } else {
             themes = persona.themeWeights.map { ThemeWeight(theme: $0.key, weight: $0.value, why: "set in the persona file") }
                 .sorted { $0.theme < $1.theme }

@@ -24,6 +24,14 @@ public struct Narrator: Sendable {
         case .medium: lenses = reading.lenses.filter { $0.weight >= Self.mediumLensWeight }
         case .high: lenses = reading.lenses
         }
+        if reading.namedThemesOnly {
+            let facts = namedFacts(reading)
+            for key in ["headline"] + (reading.persona.detailLevel == .low ? [] : templates.keys("named_themes", prefix: "bullet.")) {
+                if let template = templates.template("named_themes", key, tone: tone), let line = NarrationTemplates.fill(template, facts) {
+                    lines.append(key == "headline" ? line : "- " + line)
+                }
+            }
+        }
         for weight in lenses {
             let facts = self.facts(weight.lens, reading, aggregate, currency)
             if let headline = headline(weight.lens, facts, tone: tone) { lines.append(headline) }
@@ -77,6 +85,21 @@ public struct Narrator: Sendable {
     }
 
     // MARK: Facts
+
+    /// The facts of a reading that ranks the themes a persona names (no lens matched).
+    func namedFacts(_ reading: PersonaReading) -> [String: String] {
+        var facts: [String: String] = ["n_comments": Format.count(reading.comments, "comment")]
+        let complained = reading.issues.filter { $0.negative > 0 }
+        if let top = complained.first {
+            facts["top"] = top.name.lowercased()
+            facts["top_negative"] = "\(top.negative)"
+            facts["top_mentions"] = Format.count(top.mentions, "mention")
+            facts["top_ids"] = Format.ids(top.evidence.filter { $0.sentiment < 0 })
+        }
+        facts["by_theme"] = complained.map { "\($0.name.lowercased()) \($0.negative) of \($0.mentions)" }.joined(separator: ", ")
+        facts["named"] = Format.list(reading.themeWeights.map(\.theme))
+        return facts.filter { !$0.value.isEmpty }
+    }
 
     func facts(_ lens: Lens, _ reading: PersonaReading, _ aggregate: FeedbackAggregate, _ currency: String?) -> [String: String] {
         var facts: [String: String] = ["comments": "\(reading.comments)", "n_comments": Format.count(reading.comments, "comment")]

@@ -40,10 +40,27 @@ public enum IssueRanking {
     /// Below this many mentions, a theme's numbers are flagged as resting on few comments.
     public static let fewMentions = 5
 
+    /// A theme's blocker value: with ratings on at least ``smallSample`` comments, what
+    /// resolving its complaints would add to the average rating (``RatingImpact/lift(with:all:)``,
+    /// the share of rated comments complaining × how much lower they rate: volume × severity as
+    /// customers rated it; a theme with no rated complaint lifts nothing); without ratings,
+    /// Σ (|theme sentiment| + churn likelihood) / 2 over its complaints (volume × mean severity).
+    /// So the theme with the most complaints leads unless its complaints are clearly milder.
+    public static func blockerValue(_ stats: ThemeStats, _ aggregate: FeedbackAggregate) -> Double {
+        if aggregate.ratings.count >= smallSample {
+            return max(0, RatingImpact.lift(with: stats.complaintRatings, all: aggregate.ratings) ?? 0)
+        }
+        return stats.blockerSeverity
+    }
+
     public static func rank(_ aggregate: FeedbackAggregate, selection: LensSelection, themes: ThemeSet) -> [RankedIssue] {
-        let lenses = selection.lenses
         let catalog = themes.catalog
         var raw: [Lens: [String: Double]] = [:]
+        // A persona whose words call for no lens but name themes: those themes, by complaints
+        // (the blocker value), whatever lenses the themes feed.
+        let namedOnly = selection.lenses.isEmpty && !selection.named.isEmpty
+        let lenses = namedOnly ? [LensWeight(lens: .roadmapBlockers, weight: 1, why: "")] : selection.lenses
+        let named = Set(selection.named.map(\.theme))
         let valuesThemes = themes.themes(feeding: .valuesAlignment)
         /// A complaint about a values theme that other comments mention while praising another
         /// values theme (packaging in praise of eco-friendliness) is a greenwashing risk.
@@ -53,19 +70,11 @@ public enum IssueRanking {
         }
         for topic in catalog.topics {
             guard let stats = aggregate.themes[topic.id] else { continue }
-            for lens in Self.lenses(of: topic.id, stats, themes) {
+            for lens in namedOnly ? (named.contains(topic.id) ? [.roadmapBlockers] : []) : Self.lenses(of: topic.id, stats, themes) {
                 let value: Double
                 switch lens {
                 case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk
-                case .roadmapBlockers:
-                    // With ratings, by what resolving the complaints would add to the average
-                    // rating (volume × severity as customers rated it); without, by severity.
-                    // Every theme on the same scale: one with no rated complaint lifts nothing.
-                    if aggregate.ratings.count >= smallSample {
-                        value = max(0, RatingImpact.lift(with: stats.complaintRatings, all: aggregate.ratings) ?? 0)
-                    } else {
-                        value = stats.blockerSeverity
-                    }
+                case .roadmapBlockers: value = blockerValue(stats, aggregate)
                 case .valuesAlignment: value = stats.praise + stats.risk
                 }
                 raw[lens, default: [:]][topic.id] = value
@@ -81,7 +90,7 @@ public enum IssueRanking {
                 lensScores[weight.lens] = value / most
                 score += weight.weight * value / most
             }
-            score *= selection.weight(of: topic.id)
+            if namedOnly { lensScores = [:] } else { score *= selection.weight(of: topic.id) }
             guard score > 0 else { continue }
             let share = Double(stats.mentions) / Double(max(aggregate.comments, 1))
             issues.append(RankedIssue(

@@ -78,13 +78,18 @@ extension AnalysisResult {
             out += (out.isEmpty ? "" : "\n") + "\(persona.name) (\(persona.id)): \(persona.tone) tone, \(persona.detailLevel.rawValue) detail\n"
             if let why = reading.unserved {
                 out += "  not served: \(why)\n"
-                for goal in reading.unanswered { out += "  '\(goal.goal)' (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))\n" }
+                for goal in reading.unanswered { out += "  '\(goal.goal)' \(goal.explanation)\n" }
                 continue
             }
             if !reading.issues.isEmpty {
                 out += "lenses:\n"
                 for lens in reading.lenses { out += "  \(lens.lens.name) \(Format.number(lens.weight)): \(lens.why)\n" }
-                for theme in reading.themeWeights { out += "  emphasis on \(theme.theme) ×\(Format.number(theme.weight)): \(theme.why)\n" }
+                if reading.namedThemesOnly {
+                    out += "  none matches its goals and pain points; the themes they name, ranked by complaints:\n"
+                    for theme in reading.themeWeights { out += "  \(theme.theme): \(theme.why)\n" }
+                } else {
+                    for theme in reading.themeWeights { out += "  emphasis on \(theme.theme) ×\(Format.number(theme.weight)): \(theme.why)\n" }
+                }
                 out += "insight:\n" + reading.insight.split(separator: "\n").map { "  \($0)\n" }.joined()
                 out += "top issues:\n"
                 for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
@@ -102,7 +107,7 @@ extension AnalysisResult {
             }
             if !reading.unanswered.isEmpty { out += "goals the data cannot answer:\n" }
             for goal in reading.unanswered {
-                out += "  '\(goal.goal)' (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))\n"
+                out += "  '\(goal.goal)' \(goal.explanation)\n"
             }
         }
         for (persona, why) in skipped { out += (out.isEmpty ? "" : "\n") + "\(persona.name) (\(persona.id)): not shown, \(why)\n" }
@@ -128,6 +133,7 @@ extension AnalysisResult {
             out += "\n## \(md(persona.name))\n\n*\(md(persona.tone)) tone, \(persona.detailLevel.rawValue) detail*\n\n"
             if let why = reading.unserved {
                 out += "Not served: \(md(why)).\n"
+                for goal in reading.unanswered { out += "\n> Cannot answer “\(md(goal.goal))”: \(md(goal.explanation)).\n" }
                 continue
             }
             for analysis in reading.analyses {
@@ -136,7 +142,7 @@ extension AnalysisResult {
                 out += ".*\n\n" + Self.markdownBlocks(analysis.insight)
             }
             for goal in reading.unanswered {
-                out += "> Cannot answer “\(md(goal.goal))”: needs \(md(goal.needs.joined(separator: "; "))).\n\n"
+                out += "> Cannot answer “\(md(goal.goal))”: \(md(goal.explanation)).\n\n"
             }
             guard !reading.issues.isEmpty else { continue }
             out += Self.markdownBlocks(reading.insight)
@@ -205,6 +211,7 @@ extension AnalysisResult {
                                      ("tone", .string(reading.persona.tone)), ("detailLevel", .string(reading.persona.detailLevel.rawValue))])),
                 ("lenses", .array(reading.lenses.map { .object([("lens", .string($0.lens.rawValue)), ("weight", number($0.weight)), ("why", .string($0.why))]) })),
                 ("themeWeights", .array(reading.themeWeights.map { .object([("theme", .string($0.theme)), ("weight", number($0.weight)), ("why", .string($0.why))]) })),
+                ("namedThemesOnly", .bool(reading.namedThemesOnly)),
                 ("issues", .array(reading.issues.map { issue in
                     .object([
                         ("rank", .integer(issue.rank)), ("theme", .string(issue.theme)), ("name", .string(issue.name)),

@@ -74,7 +74,7 @@ public enum HTMLReport {
             .if(!reading.unanswered.isEmpty, .div(
                 .h3("Goals the data cannot answer"),
                 .ul(.forEach(reading.unanswered) { goal in
-                    .li(.strong(.plain(goal.goal)), .plain(" (\(goal.analysis)) needs: \(goal.needs.joined(separator: "; "))"))
+                    .li(.strong(.plain(goal.goal)), .plain(" " + goal.explanation))
                 })
             ))
         )

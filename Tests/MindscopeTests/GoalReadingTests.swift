@@ -1,0 +1,111 @@
+import Foundation
+import Mindscope
+import MindscopeText
+import Testing
+import TestSupport
+
+/// Goals to readings: lenses from general business words, theme emphasis only where a goal
+/// names the theme, a reading for personas no lens fits, and unanswered goals with the data they
+/// need. The personas here were written for these tests; the shipped files never saw them.
+@Suite struct GoalReadingTests {
+    func persona(_ json: String) throws -> String { Fixtures.temporaryFile(json, name: "persona.json") }
+
+    func goals(_ persona: Persona, _ set: LexiconSet = Fixtures.retail) -> GoalMatches {
+        GoalMatches(persona: persona, lenses: set.goals, analyses: set.analyses, themes: set.themes, tokenizer: Fixtures.analyzer.tokenizer)
+    }
+
+    /// Rows of `id,comment,rating` from (comment, rating, count) groups, ids in order.
+    func survey(_ groups: [(String, Int, Int)]) -> String {
+        var rows = ["id,comment,rating"]
+        for (comment, rating, count) in groups {
+            for _ in 0..<count { rows.append("\(rows.count),\"\(comment)\",\(rating)") }
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    @Test func lensesComeFromGeneralBusinessWordsWithWhy() throws {
+        func selection(_ name: String) throws -> LensSelection {
+            let persona = try Fixtures.personas.load(name)
+            return LensSelection(persona: persona, goals: goals(persona))
+        }
+        let cfo = try selection("cfo")
+        #expect(cfo.lenses.first?.lens == .revenueRisk && cfo.lenses.first?.weight == 1)
+        #expect(cfo.lenses.first?.why.contains("goal 'Retain high-value customers'") == true)
+        #expect(try selection("product_manager").lenses.map(\.lens) == [.roadmapBlockers])
+        #expect(try selection("eco_conscious_shopper").lenses.map(\.lens) == [.valuesAlignment])
+        let explicit = LensSelection(persona: try Persona.parse(Data(#"{"name": "X", "lens_weights": {"values_alignment": 2, "revenue_risk": 0.5}}"#.utf8), path: "x.json"),
+                                     goals: goals(Persona(id: "x", name: "X")))
+        #expect(explicit.lenses.map(\.lens) == [.valuesAlignment, .revenueRisk])
+        #expect(explicit.lenses.allSatisfy { $0.why == "set in the persona file" })
+        // Goals written by others, in other words.
+        let marketing = Persona(id: "m", name: "Head of Marketing", goals: ["Grow repeat purchases and customer lifetime value"],
+                                painPoints: ["Negative reviews hurting conversion"])
+        let lenses = LensSelection(persona: marketing, goals: goals(marketing)).lenses.map(\.lens)
+        #expect(lenses.contains(.revenueRisk) && lenses.contains(.roadmapBlockers))
+    }
+
+    @Test func aCueWordNamesNoThemeButTheThemesOwnNameDoes() {
+        let pm = Persona(id: "pm", name: "PM", goals: ["Prioritize improvements that remove the most customer complaints"])
+        #expect(LensSelection(persona: pm, goals: goals(pm)).themes.isEmpty)
+        let lead = Persona(id: "s", name: "Support lead", goals: ["Raise satisfaction with our support team"])
+        let selection = LensSelection(persona: lead, goals: goals(lead))
+        #expect(selection.themes.map(\.theme) == ["support"])
+        #expect(selection.themes[0].why.contains("goal 'Raise satisfaction with our support team'"))
+        let refunds = Persona(id: "r", name: "R", painPoints: ["A refund takes too long"])
+        #expect(LensSelection(persona: refunds, goals: goals(refunds)).named.map(\.theme) == ["returns"])
+    }
+
+    @Test func theThemeWithMostComplaintsLeadsWhateverTheGoalWords() throws {
+        // 5 delivery complaints, 3 support complaints: "customer complaints" in the PM's goal
+        // must not lift customer service (its cues include complaint*) above delivery.
+        let csv = survey([("The delivery was late and the parcel was damaged", 1, 5), ("Support was rude and unhelpful", 1, 3),
+                          ("Lovely product, very happy", 5, 6)])
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["product_manager"], domain: .packs(["retail"])).readings[0]
+        #expect(reading.issues.first?.theme == "delivery")
+        #expect(reading.themeWeights.isEmpty)
+    }
+
+    @Test func aSupportLeadGetsAReadingAndItsUnanswerableGoalSaysWhatDataWouldAnswerIt() throws {
+        let path = try persona(#"""
+            {"name": "Head of Customer Support", "goals": ["Raise satisfaction with our support team", "Cut the time customers wait for an answer"],
+             "preferences": {"tone": "warm", "detail_level": "medium"}}
+            """#)
+        let csv = survey([("Support never replied to my emails", 1, 12), ("The agent was rude on the phone", 2, 8),
+                          ("Delivery was late", 2, 4), ("Great product, works well", 5, 20)])
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: [path]).readings[0]
+        #expect(reading.unserved == nil)
+        #expect(reading.issues.first?.theme == "support")
+        #expect(reading.themeWeights.first?.theme == "support")
+        #expect(!reading.insight.isEmpty)
+        let wait = try #require(reading.unanswered.first { $0.goal == "Cut the time customers wait for an answer" })
+        #expect(wait.needs.first?.contains("duration") == true)
+    }
+
+    @Test func aPersonaNoLensFitsGetsTheThemesItNamesRankedByComplaints() throws {
+        let path = try persona(#"{"name": "Courier liaison", "goals": ["Fewer late deliveries"], "pain_points": ["Parcels and packaging that arrive crushed"]}"#)
+        let csv = survey([("The delivery was late", 2, 9), ("The packaging was crushed", 2, 3), ("Delivery was quick", 5, 4),
+                          ("Great price", 5, 10)])
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: [path], domain: .packs(["retail"])).readings[0]
+        #expect(reading.lenses.isEmpty)
+        #expect(reading.namedThemesOnly)
+        #expect(reading.issues.map(\.theme) == ["delivery", "packaging"])
+        #expect(reading.insight.contains("delivery draws the most complaints: 9 negative of 13 mentions"))
+        #expect(reading.insight.contains("No lens matches"))
+    }
+
+    @Test func goalsNoDataAnswersAreListedWithTheKindOfDataTheyNeed() throws {
+        let path = try persona(#"""
+            {"name": "Claims manager", "goals": ["Settle claims faster", "Reduce fraud losses", "Make the office nicer to work in"],
+             "preferences": {"detail_level": "high"}}
+            """#)
+        let csv = survey([("Delivery was late", 2, 5), ("Great product", 5, 5)])
+        let result = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: [path])
+        let reading = result.readings[0]
+        #expect(reading.unserved != nil)
+        let byGoal = Dictionary(reading.unanswered.map { ($0.goal, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(reading.unanswered.contains { $0.goal == "Settle claims faster" && $0.analysis.contains("Time taken") })
+        #expect(byGoal["Reduce fraud losses"]?.needs.first?.contains("incident flag or loss amount") == true)
+        #expect(byGoal["Make the office nicer to work in"]?.analysis == "")
+        #expect(result.text.contains("'Make the office nicer to work in' matches no lens, analysis or theme"))
+    }
+}
