@@ -16,13 +16,16 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Do not look for topics the themes do not cover.")
     var noDiscover = false
 
+    @Option(name: .customLong("by"), help: ArgumentHelp("Break issues down by this column (repeatable; default: every segment column detected, each with at most \(SegmentBreakdown.maximumValues) values).", valueName: "COLUMN"))
+    var segmentColumns: [String] = []
+
     /// Loads everything, reads the export once, and returns every persona's reading.
     func analyze(_ input: InputOptions) throws -> AnalysisResult {
         let saving = try learning.open()
         let loaded = try lexicons.loadAll()
         var personas = try data.load(personaNames, themes: loaded.themeLibrary.allThemeIDs)
         if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
-        let reader = try input.open(loaded)
+        let reader = try input.open(loaded, segments: segmentColumns)
         let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)
         var analysis = FeedbackAnalysis(analyzer: analyzer, lexicons: set)
         analysis.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)

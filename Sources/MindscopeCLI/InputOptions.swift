@@ -70,10 +70,11 @@ struct InputOptions: ParsableArguments {
     }
 
     /// Opens the export, printing the header's warnings and, with -v, the roles chosen.
-    func open(_ set: LexiconSet) throws -> SurveyReader {
+    /// `segments` (from `--by`) are the only segment columns when given.
+    func open(_ set: LexiconSet, segments: [String] = []) throws -> SurveyReader {
         do {
             let reader = try SurveyReader(path: file, format: inputFormat, columnSynonyms: set.columns, vocabulary: set.values,
-                                          overrides: try overrides(), limits: try limits())
+                                          overrides: try overrides() + segments.map { (.segment, $0) }, limits: try limits())
             reader.strict = strict
             if let ageGroups, let bins = AgeBins(ageGroups) { reader.ageBins = bins }
             for warning in reader.reader.header.warnings { Terminal.error("warning: \(warning)") }

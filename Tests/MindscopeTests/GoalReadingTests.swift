@@ -109,3 +109,36 @@ import TestSupport
         #expect(result.text.contains("'Make the office nicer to work in' matches no lens, analysis or theme"))
     }
 }
+
+/// Roadmap blockers rank by volume × severity: with ratings, what resolving a theme's
+/// complaints would add to the average rating; without, Σ (|sentiment| + churn likelihood) / 2.
+@Suite struct BlockerRankingTests {
+    /// `id,comment[,rating]` rows: `delivery` complaints, `support` complaints and praise.
+    func survey(delivery: Int, deliveryRating: Int, support: Int, supportRating: Int, rated: Bool) -> String {
+        var rows = [rated ? "id,comment,rating" : "id,comment"]
+        func add(_ comment: String, _ rating: Int, _ count: Int) {
+            for _ in 0..<count { rows.append("\(rows.count),\"\(comment)\"" + (rated ? ",\(rating)" : "")) }
+        }
+        // The wording carries the severity the ratings state: mild against furious.
+        add(deliveryRating >= 3 ? "The delivery was a bit slow" : "The delivery was a disaster, the parcel never arrived, furious", deliveryRating, delivery)
+        add(supportRating >= 3 ? "Support was a bit slow to reply" : "Support was rude and useless, an awful experience, furious", supportRating, support)
+        add("Lovely product, very happy with it", 5, 100)
+        return rows.joined(separator: "\n") + "\n"
+    }
+
+    func blockers(_ csv: String) throws -> [String] {
+        try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["product_manager"], domain: .packs(["retail"]))
+            .readings[0].issues.map(\.theme)
+    }
+
+    @Test(arguments: [true, false])
+    func theThemeWithMoreComplaintsOfTheSameSeverityLeads(rated: Bool) throws {
+        #expect(try blockers(survey(delivery: 60, deliveryRating: 1, support: 30, supportRating: 1, rated: rated)).prefix(2) == ["delivery", "support"])
+        #expect(try blockers(survey(delivery: 30, deliveryRating: 1, support: 60, supportRating: 1, rated: rated)).prefix(2) == ["support", "delivery"])
+    }
+
+    @Test(arguments: [true, false])
+    func clearlyMilderComplaintsGiveWayToFewerSevereOnes(rated: Bool) throws {
+        #expect(try blockers(survey(delivery: 45, deliveryRating: 4, support: 30, supportRating: 1, rated: rated)).first == "support")
+    }
+}

@@ -21,6 +21,10 @@ public struct AnalysisResult: Sendable {
     /// Topics discovered in the comments that the themes do not cover, at least
     /// ``UncoveredTopic/minimumShare`` of the comments each, largest first.
     public var uncovered: [UncoveredTopic] = []
+    /// What the reader should know about the data before trusting the numbers (order values in
+    /// several currencies, a segment column with too many values to break down, …): stated in
+    /// every output format.
+    public var notices: [String] = []
 
     /// Where the chart of `analysis` for `persona` is written under `folder`.
     public static func chartPath(folder: String, persona: Persona, analysis: TabularResult) -> String {
@@ -69,7 +73,7 @@ public struct FeedbackAnalysis: Sendable {
             throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
         let valuesThemes = lexicons.themes.themes(feeding: .valuesAlignment)
-        var aggregate = FeedbackAggregate(valuesThemes: valuesThemes)
+        var aggregate = FeedbackAggregate(valuesThemes: valuesThemes, segmentColumns: input.segmentNames)
         var tabular = TabularAggregate()
         let segmentColumns = input.roles.all(.segment)
         var currencies: [String: Int] = [:]
@@ -98,16 +102,26 @@ public struct FeedbackAnalysis: Sendable {
         }
         pipeline.finish(consume: fold)
         if blank > 0 { report("\(input.path): \(blank) rows have no comment and are not counted as comments") }
+        var notices: [String] = []
         if currencies.count > 1 {
-            report("\(input.path): order values in several currencies (\(currencies.keys.sorted().joined(separator: ", "))) are added as one; convert them to one currency first")
+            let counts = currencies.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) \($0.value)" }
+            notices.append("order values in several currencies (\(counts.joined(separator: ", "))) are added as one; convert them to one currency first")
+            report("\(input.path): " + notices.last!)
+        }
+        for column in aggregate.segments.columns {
+            guard let count = column.tooManyValues else { continue }
+            let many = count >= SegmentBreakdown.countLimit ? "more than \(SegmentBreakdown.countLimit)" : "\(count)"
+            notices.append("column '\(column.name)' has \(many) distinct values, over the \(SegmentBreakdown.maximumValues) a per-value breakdown can show; issues are not broken down by it")
         }
         let currency = currencies.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
         var readings: [PersonaReading] = []
         var skipped: [(Persona, String)] = []
         let narrator = Narrator(templates: lexicons.narration)
+        let segments = aggregate.segments.differences()
         for ((persona, plan), goals) in zip(zip(personas, plans), goals) {
             let selection = LensSelection(persona: persona, goals: goals)
-            let issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.themes) : []
+            var issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.themes) : []
+            for index in issues.indices { issues[index].segments = segments[issues[index].theme] ?? [] }
             var reading = PersonaReading(persona: persona, lenses: hasText ? selection.lenses : [], themeWeights: hasText ? selection.themes : [],
                                          issues: issues, insight: "", comments: aggregate.comments,
                                          lowConfidence: aggregate.comments < IssueRanking.smallSample)
@@ -152,6 +166,7 @@ public struct FeedbackAnalysis: Sendable {
         var result = AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
                                     skipped: skipped, currency: currency)
         if hasText { result.domain = lexicons.domain }
+        result.notices = notices
         result.uncovered = lexicons.themes.discovered.compactMap { id -> UncoveredTopic? in
             guard let stats = aggregate.themes[id], let topic = lexicons.themes.catalog.topics.first(where: { $0.id == id }) else { return nil }
             let share = Double(stats.mentions) / Double(max(aggregate.comments, 1))

@@ -3,12 +3,40 @@
 /// Each row is a customer with a plan, a region and an order value (log-normal-like, most
 /// orders small, a few large); its comment joins one to three clauses about themes (delivery,
 /// price, shipping cost, support, quality, packaging, eco, returns, usability), each praising or
-/// complaining; the rating and the churned flag follow the comment's tone, with noise.
+/// complaining; the rating and the churned flag follow the comment's tone, with noise. Each
+/// row has a submission date in the 26 weeks from 2026-01-05, spread evenly.
+///
+/// With ``PlantedEffects/all`` (`mindscope generate --plant`), four stories are planted, so that
+/// tests can check the readings find them:
+/// - customers in the EU add a shipping-cost complaint to half of their comments;
+/// - delivery complaints rise in the last four weeks (a late-delivery clause added to 40 % of
+///   those comments);
+/// - high spenders (order value $300 or more) add a quality complaint to half of their comments;
+/// - the Basic plan's customers are unhappier (their mood is drawn from the lower half).
 /// For benchmarks and tests of scale; never for accuracy figures.
 public struct CorpusGenerator: Sendable {
     public var seed: UInt64
+    public var effects: PlantedEffects
 
-    public init(seed: UInt64) { self.seed = seed }
+    public init(seed: UInt64, effects: PlantedEffects = []) {
+        self.seed = seed
+        self.effects = effects
+    }
+
+    /// The stories ``CorpusGenerator`` can plant.
+    public struct PlantedEffects: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        public static let euShippingCost = PlantedEffects(rawValue: 1)
+        public static let deliveryRisingLastMonth = PlantedEffects(rawValue: 2)
+        public static let highSpendersQuality = PlantedEffects(rawValue: 4)
+        public static let unhappyBasicPlan = PlantedEffects(rawValue: 8)
+        public static let all: PlantedEffects = [.euShippingCost, .deliveryRisingLastMonth, .highSpendersQuality, .unhappyBasicPlan]
+    }
+
+    /// The first day of the generated dates (2026-01-05, a Monday) and how many days they span.
+    static let firstDay = 20_458
+    static let days = 26 * 7
 
     static let clauses: [(theme: String, good: [String], bad: [String])] = [
         ("delivery", ["fast delivery", "the parcel arrived a day early", "delivery was right on time", "quick shipping"],
@@ -37,26 +65,52 @@ public struct CorpusGenerator: Sendable {
         var random = SplitMix64(state: seed)
         func pick<T>(_ items: [T]) -> T { items[Int(random.next() % UInt64(items.count))] }
         func chance(_ p: Double) -> Bool { Double(random.next() % 10_000) / 10_000 < p }
-        write("customer_id,rating,comment,order_value,region,plan,churned")
+        write("customer_id,submitted_at,rating,comment,order_value,region,plan,churned")
         for row in 0..<rows {
-            let mood = Double(random.next() % 1000) / 1000  // 0 unhappy … 1 happy
+            let region = pick(Self.regions), plan = pick(Self.plans)
+            let day = Self.firstDay + row * Self.days / max(rows, 1)
+            let value = (15 + Double(random.next() % 60)) * (chance(0.1) ? 8 : 1) * (chance(0.02) ? 10 : 1)
+            var mood = Double(random.next() % 1000) / 1000  // 0 unhappy … 1 happy
+            if effects.contains(.unhappyBasicPlan), plan == "Basic" { mood /= 2 }
             var parts: [String] = []
             var score = 0
+            func complain(_ theme: String) {
+                let clause = Self.clauses.first { $0.theme == theme }!
+                score -= 1
+                parts.append(pick(clause.bad))
+            }
             for _ in 0..<(1 + Int(random.next() % 3)) {
                 let clause = pick(Self.clauses)
                 let good = chance(mood)
                 score += good ? 1 : -1
                 parts.append(good ? pick(clause.good) : pick(clause.bad))
             }
+            if effects.contains(.euShippingCost), region == "EU", chance(0.5) { complain("shipping_cost") }
+            if effects.contains(.deliveryRisingLastMonth), day >= Self.firstDay + Self.days - 28, chance(0.4) { complain("delivery") }
+            if effects.contains(.highSpendersQuality), value >= 300, chance(0.5) { complain("quality") }
             var comment = pick(Self.openers) + parts.joined(separator: chance(0.5) ? ", but " : " and ")
             let churn = score < 0 && chance(0.25)
             if churn { comment += ", " + pick(Self.churnPhrases) }
             comment += chance(0.3) ? "!" : "."
             comment = comment.prefix(1).uppercased() + comment.dropFirst()
             let rating = max(1, min(5, 3 + score + (chance(0.2) ? (chance(0.5) ? 1 : -1) : 0)))
-            let value = (15 + Double(random.next() % 60)) * (chance(0.1) ? 8 : 1) * (chance(0.02) ? 10 : 1)
             let quoted = "\"" + comment.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            write("C-\(row + 1),\(rating),\(quoted),$\(String(format: "%.2f", value)),\(pick(Self.regions)),\(pick(Self.plans)),\(churn ? "Yes" : "No")")
+            write("C-\(row + 1),\(Self.isoDate(day)),\(rating),\(quoted),$\(String(format: "%.2f", value)),\(region),\(plan),\(churn ? "Yes" : "No")")
         }
+    }
+
+    /// `2026-01-05` for a day count since 1970-01-01 (proleptic Gregorian, UTC).
+    static func isoDate(_ days: Int) -> String {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }

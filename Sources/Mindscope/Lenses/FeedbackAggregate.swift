@@ -12,6 +12,8 @@ public struct CommentFacts: Sendable {
     /// Quotes of explicit feature requests.
     public var requests: [String]
     public var themes: [(theme: String, score: Double, quote: String)]
+    /// Segment values in the order of the reader's segment columns.
+    public var segments: [String]
 
     /// 1 with churn intent, else the mean of what is known of `1 − normalized rating` and
     /// `(1 − sentiment) / 2` (see ``Lens/revenueRisk``).
@@ -30,6 +32,7 @@ public struct CommentFacts: Sendable {
         churnIntent = analysis.signals.contains { $0.signal == "churn_intent" }
         requests = analysis.signals.filter { $0.signal == "feature_request" }.flatMap { $0.evidence.map(\.text) }
         themes = analysis.themes.map { ($0.theme, $0.score, $0.evidence.first?.text ?? "") }
+        segments = record.segments
     }
 }
 
@@ -118,7 +121,13 @@ public struct FeedbackAggregate: Sendable {
     /// The highest-value comments with a complaint.
     public private(set) var valuableComplaints: [Evidence] = []
 
-    public init(valuesThemes: Set<String> = []) { self.valuesThemes = valuesThemes }
+    /// Comments and complaints per segment value.
+    public private(set) var segments: SegmentBreakdown
+
+    public init(valuesThemes: Set<String> = [], segmentColumns: [String] = []) {
+        self.valuesThemes = valuesThemes
+        segments = SegmentBreakdown(columns: segmentColumns)
+    }
 
     /// Sentiment at or above which a comment without complaints counts as delighted.
     public static let delightedSentiment = 0.5
@@ -187,6 +196,7 @@ public struct FeedbackAggregate: Sendable {
                                      churnIntent: facts.churnIntent, weight: 1), in: &requests)
         }
         if !negativeThemes.isEmpty { complaintSets[negativeThemes, default: 0] += 1 }
+        segments.add(facts.segments, negativeThemes: negativeThemes)
     }
 
     private mutating func sample(_ value: Double) {

@@ -43,6 +43,7 @@ public struct Narrator: Sendable {
                 }
             }
         }
+        lines += findings(reading)
         if reading.persona.detailLevel == .high || (reading.persona.detailLevel == .medium && tone == "trustworthy") {
             lines += caveats(reading, currency)
         } else if reading.lowConfidence, reading.persona.detailLevel == .medium,
@@ -50,6 +51,34 @@ public struct Narrator: Sendable {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// How many segment and trend findings a detail level narrates.
+    static func findingCount(_ level: Persona.DetailLevel) -> Int {
+        switch level {
+        case .low: 1
+        case .medium: 3
+        case .high: 5
+        }
+    }
+
+    /// Where the persona's issues concentrate: significant segment differences (a value whose
+    /// comments complain more than the rest of its column), in the order the persona ranks the
+    /// issues, the largest difference of each issue first.
+    private func findings(_ reading: PersonaReading) -> [String] {
+        var lines: [String] = []
+        for issue in reading.issues {
+            let higher = issue.segments.filter { $0.significant && $0.negativeShare > $0.rest }
+                .sorted { $0.negativeShare - $0.rest > $1.negativeShare - $1.rest }
+            guard let segment = higher.first else { continue }
+            let facts = ["theme": issue.name, "share": Format.percent(segment.negativeShare), "value": segment.value,
+                         "column": TabularResult.label(segment.column), "n": "\(segment.n)", "rest": Format.percent(segment.rest)]
+            if let template = templates.template("findings", "segment", tone: reading.persona.tone),
+               let line = NarrationTemplates.fill(template, facts) {
+                lines.append((reading.persona.detailLevel == .low ? "" : "- ") + line)
+            }
+        }
+        return Array(lines.prefix(Self.findingCount(reading.persona.detailLevel)))
     }
 
     /// The headline in the persona's tone, else the plain one, else the lens's fallback.

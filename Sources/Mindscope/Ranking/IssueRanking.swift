@@ -30,6 +30,8 @@ public struct RankedIssue: Sendable {
     public var fewMentions: Bool
     /// The theme's complaints' impact on the rating, where the file has ratings.
     public var impact: RatingImpact? = nil
+    /// Its complaints per segment value against the rest (``SegmentBreakdown``).
+    public var segments: [SegmentDifference] = []
 }
 
 /// Ranks themes for a persona from the aggregate of all comments.

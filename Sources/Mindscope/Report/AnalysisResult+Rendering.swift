@@ -40,6 +40,9 @@ extension AnalysisResult {
         if issue.greenwashingRisk { parts.append("greenwashing risk") }
         if let request = issue.request { parts.append("implicit request: \(request)") }
         if issue.fewMentions { parts.append("few mentions") }
+        for segment in issue.segments where segment.significant {
+            parts.append("\(segment.column) \(segment.value): \(Format.percent(segment.negativeShare)) complain (n=\(segment.n)) vs \(Format.percent(segment.rest)) elsewhere")
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -66,6 +69,7 @@ extension AnalysisResult {
     public var text: String {
         var out = domain.why.isEmpty ? "" : "themes: \(domainPacks) (\(domain.why))\n"
         if let learnedLine { out += learnedLine + "\n" }
+        for notice in notices { out += "note: \(notice)\n" }
         if !uncovered.isEmpty {
             out += "not covered by your themes (topics found in the comments; 'mindscope themes discover' writes them as a themes file):\n"
             for topic in uncovered {
@@ -121,6 +125,7 @@ extension AnalysisResult {
         var out = "# Feedback read by persona\n\n`\(path.replacingOccurrences(of: "`", with: "'"))`\n"
         if !domain.why.isEmpty { out += "\nThemes: \(md(domainPacks)) (\(md(domain.why))).\n" }
         if let learnedLine { out += "\n\(md(learnedLine)).\n" }
+        for notice in notices { out += "\n> Note: \(md(notice)).\n" }
         if !uncovered.isEmpty {
             out += "\n## Not covered by your themes\n\n"
             for topic in uncovered {
@@ -230,6 +235,13 @@ extension AnalysisResult {
                                      ("ratedWith", .integer(impact.ratedWith)), ("rated", .integer(impact.rated)),
                                      ("npsWith", number(impact.npsWith)), ("npsWithout", number(impact.npsWithout))])
                         } ?? .null),
+                        ("segments", .array(issue.segments.map { segment in
+                            .object([("column", .string(segment.column)), ("value", .string(segment.value)), ("n", .integer(segment.n)),
+                                     ("negative", .integer(segment.negatives)), ("negativeShare", number(segment.negativeShare)),
+                                     ("rest", number(segment.rest)), ("restN", .integer(segment.restN)),
+                                     ("interval", .array([number(segment.interval.lowerBound), number(segment.interval.upperBound)])),
+                                     ("p", number(segment.pValue)), ("significant", .bool(segment.significant))])
+                        })),
                         ("evidence", .array(issue.evidence.map { evidence in
                             .object([("id", .string(evidence.id)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
                                      ("value", number(evidence.value)), ("churnIntent", .bool(evidence.churnIntent))])
@@ -273,6 +285,7 @@ extension AnalysisResult {
                 .object([("phrases", .integer(learned.phrases)), ("ratedComments", .integer(learned.ratedComments)),
                          ("comments", .integer(learned.comments)), ("how", .string(learned.origin))])
             } ?? .null),
+            ("notices", .array(notices.map(JSONDocument.string))),
             ("uncovered", .array(uncovered.map { topic in
                 .object([("id", .string(topic.id)), ("name", .string(topic.name)), ("cues", .array(topic.cues.map(JSONDocument.string))),
                          ("comments", .integer(topic.comments)), ("share", number(topic.share)), ("negative", .integer(topic.negative)),

@@ -19,6 +19,7 @@ public enum HTMLReport {
                     .p(.class("summary"), .plain("\(result.path): \(result.summary.read) rows read, \(result.summary.used) used, \(result.summary.skipped) skipped"
                         + (result.aggregate.comments > 0 ? "; \(result.aggregate.comments) comments." : "."))),
                     .if(!result.domain.why.isEmpty, .p(.class("summary"), .plain("Themes: \(result.domainPacks) (\(result.domain.why))."))),
+                    .forEach(result.notices) { .p(.class("caveat"), .plain("Note: \($0).")) },
                     .nav(.ul(.forEach(result.readings.indices) { index in
                         .li(.a(.href("#\(anchor(index))"), .plain(result.readings[index].persona.name)))
                     }))
