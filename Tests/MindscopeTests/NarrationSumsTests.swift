@@ -18,9 +18,61 @@ import TestSupport
                                      issues: amounts.enumerated().map { Self.issue("theme\($0.offset)", atRisk: $0.element) },
                                      insight: "", comments: 50, lowConfidence: false)
         let facts = Narrator(templates: Fixtures.loaded.narration).facts(.revenueRisk, reading, FeedbackAggregate(valuesThemes: []), "$")
-        #expect(facts["top_amount"] == "$1,298")                    // 806 + 492
-        #expect(facts["total_amount"] == "$1,468")                  // 806 + 492 + 100 + 50 + 20
+        #expect(facts[.topAmount]?.text == "$1,298")                    // 806 + 492
+        #expect(facts[.totalAmount]?.text == "$1,468")                  // 806 + 492 + 100 + 50 + 20
         // Every part of the total is listed: four by name, the rest together.
-        #expect(facts["by_theme"] == "theme0 $806, theme1 $492, theme2 $100, theme3 $50, 1 other theme $20")
+        #expect(facts[.byTheme]?.text == "theme0 $806, theme1 $492, theme2 $100, theme3 $50, 1 other theme $20")
+    }
+}
+
+/// Templates state only facts computed for their section, checked when the file loads.
+@Suite struct NarrationTemplateTests {
+    func problem(_ contents: String) -> String? {
+        do {
+            _ = try NarrationTemplates.parse(contents, source: "narration.txt")
+            return nil
+        } catch {
+            return error.description
+        }
+    }
+
+    @Test func aTypoInAFactIsAnErrorWithItsLine() {
+        let message = problem("[revenue_risk]\nheadline = {top} puts {top_amout} at risk.\n")
+        #expect(message?.hasPrefix("narration.txt:2:") == true)
+        #expect(message?.contains("unknown fact {top_amout} in [revenue_risk] (did you mean 'top_amount'?)") == true)
+    }
+
+    @Test func aFactFromAnotherSectionIsAnError() {
+        #expect(problem("[values_alignment]\nheadline.none = {top_amount}\n")?.contains("unknown fact {top_amount} in [values_alignment]") == true)
+    }
+
+    @Test func unknownSectionsAndKeysAreErrors() {
+        #expect(problem("[revenue_risks]\nheadline = x\n")?.hasPrefix("narration.txt:1: malformed line: unknown section [revenue_risks] (did you mean 'revenue_risk'?)") == true)
+        #expect(problem("[caveats]\nsmall_samples = x\n")?.contains("unknown key 'small_samples' in [caveats]") == true)
+        #expect(problem("[caveats]\nsmall_sample = {comments|comment}\n")?.contains("needs two forms") == true)
+        #expect(problem("[caveats]\nsmall_sample.practical = Only {comments} {comments|comment|comments}.\n") == nil)
+    }
+
+    @Test func pluralFormsFollowTheFactsCount() {
+        let template = "{top|Top blocker|Top # blockers}: {top}; {comments} {comments|comment|comments}."
+        #expect(NarrationTemplates.fill(template, [.top: .list(["delivery"]), .comments: .number(1)]) == "Top blocker: delivery; 1 comment.")
+        #expect(NarrationTemplates.fill(template, [.top: .list(["delivery", "price"]), .comments: .number(5)])
+            == "Top 2 blockers: delivery and price; 5 comments.")
+        // A fact not computed for the reading leaves the line out.
+        #expect(NarrationTemplates.fill(template, [.top: .list(["delivery"])]) == nil)
+    }
+
+    @Test func adviceIsGivenOnlyWhenItsConditionHolds() throws {
+        let persona = Fixtures.temporaryFile(#"{"name": "PM", "goals": ["Prioritize fixes"], "preferences": {"detail_level": "high"}}"#, name: "pm.json")
+        func insight(_ rows: [String]) throws -> String {
+            let csv = "id,comment\n" + rows.enumerated().map { "\($0.offset + 1),\($0.element)" }.joined(separator: "\n") + "\n"
+            return try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: [persona], domain: .packs(["retail"])).readings[0].insight
+        }
+        let late = ["The delivery was late", "Delivery was late again"]
+        // Two delivery complaints and three explicit feature requests: the complaints do not
+        // outnumber the requests, so "fix before building new features" is not said.
+        let requests = ["Please add a wishlist feature", "It would be great if you added dark mode", "Please add gift wrapping"]
+        #expect(try !insight(late + requests).contains("before building new features"))
+        #expect(try insight(late + ["Lovely product"]).contains("Complaints about it (2) outnumber explicit feature requests (0)"))
     }
 }

@@ -160,8 +160,8 @@ import TestSupport
 
     // MARK: SVG charts
 
-    @Test(arguments: ["bar", "box", "histogram", "grouped_bar", "line", "strip"])
-    func chartTextIsEscapedInEveryChartKind(_ kind: String) throws {
+    @Test(arguments: ChartKind.allCases)
+    func chartTextIsEscapedInEveryChartKind(_ kind: ChartKind) throws {
         let result = try Fixtures.analyze(Fixtures.corpus("retail_banking_customers.csv"), personas: ["retail_banking_cxo"])
         let payloads = ["<script>alert(1)</script>", "&lt;b&gt; & &#x3C;", "\" onmouseover=\"alert(1)",
                         "' autofocus onfocus='alert(1)", "</title><svg onload=alert(1)>", "]]><!--"]
@@ -177,7 +177,7 @@ import TestSupport
             #expect(svg.texts(of: "text").contains("For \(persona.name)"))
             #expect(svg.texts(of: "title").first == "\(analysis.name), for \(persona.name)")
             #expect(svg.texts(of: "desc").count == 1)
-            if kind != "strip" {  // a strip chart's groups and axis are scores
+            if kind != .strip {  // a strip chart's groups and axis are scores
                 for group in analysis.groups { #expect(svg.texts(of: "text").contains(group.group), "\(group.group)") }
                 #expect(svg.texts(of: "text").contains("age <img src=x onerror=alert(4)>"))
                 // `&` is escaped too, so a reference in the data reads as written.

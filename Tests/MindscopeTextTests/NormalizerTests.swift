@@ -1,5 +1,6 @@
 import Testing
 @testable import MindscopeText
+import Mindscope
 import TestSupport
 
 @Suite struct NormalizerTests {
@@ -17,7 +18,7 @@ import TestSupport
     }
 
     @Test func asciiFastPathAgreesWithICUOnRandomWords() {
-        var generator = SeededGenerator(seed: 42)
+        var generator = SplitMix64(state: 42)
         for _ in 0..<2_000 {
             let length = Int.random(in: 1...12, using: &generator)
             let text = String((0..<length).map { _ in Character(UnicodeScalar(UInt8.random(in: 0x20..<0x7F, using: &generator))) })
@@ -27,7 +28,7 @@ import TestSupport
     }
 
     @Test func asciiEmphasisAgreesWithTheUnicodePath() {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(state: 7)
         let alphabet = Array("aAbBoOOOooo!1'-zZ")
         for _ in 0..<3_000 {
             var text = String((0..<Int.random(in: 1...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })

@@ -1,5 +1,6 @@
 import Testing
 import MindscopeText
+import Mindscope
 import TestSupport
 
 @Suite struct TokenizerTests {
@@ -78,7 +79,7 @@ import TestSupport
 
     @Test func tokenRangesAlwaysSliceTheOriginalText() {
         for seed in 0..<400 {
-            var generator = SeededGenerator(seed: UInt64(seed))
+            var generator = SplitMix64(state: UInt64(seed))
             let count = Int.random(in: 0...25, using: &generator)
             let text = (0..<count).map { _ in Self.pieces.randomElement(using: &generator)! }.joined()
             let result = tokenizer.tokenize(text)

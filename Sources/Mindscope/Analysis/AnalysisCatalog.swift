@@ -19,15 +19,22 @@ public struct AnalysisDefinition: Sendable {
     public var id: String
     public var name: String
     public var kind: Kind
-    public var needs: [String]
+    /// The column roles it reads (`segment` for a segment column).
+    public var needs: [ColumnRoles.Role]
     public var goals: [PhrasePattern]
     public var segments: [PhrasePattern]
     public var measure: ColumnRoles.Role?
     public var numerator: ColumnRoles.Role?
     public var denominator: ColumnRoles.Role?
-    public var chart: String
+    public var chart: ChartKind
     public var unit: String
     public var missing: [String]
+}
+
+/// How an analysis is drawn.
+public enum ChartKind: String, Sendable, CaseIterable {
+    case bar, box, histogram, line, strip
+    case groupedBar = "grouped_bar"
 }
 
 /// The analyses, parsed and checked.
@@ -65,13 +72,27 @@ public struct AnalysisCatalog: Sendable {
             guard let (kindName, kindLine) = value("kind") else {
                 throw LexiconError(source: source, line: entries.first?.line ?? 0, problem: .malformedLine("[\(id)] needs a kind"))
             }
+            var needs: [ColumnRoles.Role] = []
+            for name in list("needs") {
+                guard let role = ColumnRoles.Role(rawValue: name) else {
+                    throw LexiconError(source: source, line: value("needs")?.1 ?? 0, problem: .unknownValue(name, allowed: ColumnRoles.Role.allCases.map(\.rawValue)))
+                }
+                needs.append(role)
+            }
+            var chart = ChartKind.bar
+            if let (name, line) = value("chart") {
+                guard let kind = ChartKind(rawValue: name) else {
+                    throw LexiconError(source: source, line: line, problem: .unknownValue(name, allowed: ChartKind.allCases.map(\.rawValue)))
+                }
+                chart = kind
+            }
             guard let kind = AnalysisDefinition.Kind(rawValue: kindName) else {
                 throw LexiconError(source: source, line: kindLine, problem: .unknownValue(kindName, allowed: ["rate_by_segment", "distribution_by_segment", "ratio_by_segment", "score_vs_flag", "unavailable"]))
             }
             definitions.append(AnalysisDefinition(
-                id: id, name: value("name")?.0 ?? id, kind: kind, needs: list("needs"), goals: try patterns("goals"),
+                id: id, name: value("name")?.0 ?? id, kind: kind, needs: needs, goals: try patterns("goals"),
                 segments: try patterns("segments"), measure: try role("measure"), numerator: try role("numerator"),
-                denominator: try role("denominator"), chart: value("chart")?.0 ?? "bar", unit: value("unit")?.0 ?? "",
+                denominator: try role("denominator"), chart: chart, unit: value("unit")?.0 ?? "",
                 missing: value("missing").map { [$0.0] } ?? []))
         }
         return Loaded(value: AnalysisCatalog(definitions: definitions), warnings: loaded.warnings)

@@ -36,14 +36,17 @@ public struct AnalysisPlan: Sendable {
     public var unanswered: [Unanswered] = []
 
     /// What each role means to a user, for "needs".
-    static let roleNeeds: [String: String] = [
-        "churned": "a churned flag (churned, exited, attrition)",
-        "segment": "a segment column (age group, account type, region, …)",
-        "rating": "a satisfaction or rating score",
-        "products": "products per customer",
-        "logins": "app or online logins",
-        "transactions": "transactions per customer",
-    ]
+    static func need(_ role: ColumnRoles.Role) -> String {
+        switch role {
+        case .churned: "a churned flag (churned, exited, attrition)"
+        case .segment: "a segment column (age group, account type, region, …)"
+        case .rating: "a satisfaction or rating score"
+        case .products: "products per customer"
+        case .logins: "app or online logins"
+        case .transactions: "transactions per customer"
+        default: "a \(role.rawValue) column"
+        }
+    }
 
     public init(goals: GoalMatches, catalog: AnalysisCatalog, reader: SurveyReader, tokenizer: Tokenizer) {
         var chosen: [String] = []
@@ -57,14 +60,14 @@ public struct AnalysisPlan: Sendable {
                 }
                 let missing = definition.needs.filter { !Self.has($0, reader.roles) }
                 if !missing.isEmpty {
-                    unanswered.append(Unanswered(goal: statement.text, analysis: definition.name, needs: missing.map { Self.roleNeeds[$0] ?? $0 }))
+                    unanswered.append(Unanswered(goal: statement.text, analysis: definition.name, needs: missing.map(Self.need)))
                     continue
                 }
                 served.insert(statement.text)
                 guard !chosen.contains(id) else { continue }
                 chosen.append(id)
                 var item = Item(definition: definition, goal: statement.text, words: [words])
-                if definition.needs.contains("segment") {
+                if definition.needs.contains(.segment) {
                     item.segmentColumn = Self.segment(for: definition, reader: reader, tokenizer: tokenizer)
                     item.segmentName = item.segmentColumn.map { reader.reader.headers[$0] }
                 }
@@ -85,10 +88,7 @@ public struct AnalysisPlan: Sendable {
         unanswered = merged
     }
 
-    static func has(_ need: String, _ roles: ColumnRoles) -> Bool {
-        if need == "segment" { return !roles.all(.segment).isEmpty }
-        return ColumnRoles.Role(rawValue: need).flatMap { roles[$0] } != nil
-    }
+    static func has(_ need: ColumnRoles.Role, _ roles: ColumnRoles) -> Bool { !roles.all(need).isEmpty }
 
     /// The segment column the analysis's `segments` cues name first; else the first segment.
     static func segment(for definition: AnalysisDefinition, reader: SurveyReader, tokenizer: Tokenizer) -> Int? {
@@ -115,8 +115,20 @@ public struct GroupStat: Sendable, Hashable {
     /// 95 % interval where one applies (Wilson for rates).
     public var low: Double?
     public var high: Double?
-    /// Further numbers: median and quartiles, or the two measures of a ratio.
-    public var extra: [String: Double] = [:]
+    /// A distribution's five numbers (distributions only).
+    public var quartiles: Quartiles?
+    /// A ratio's two measures, each a mean per member (ratios only).
+    public var numerator: Double?
+    public var denominator: Double?
+
+    /// Minimum, quartiles and maximum of a group's values.
+    public struct Quartiles: Sendable, Hashable {
+        public var min: Double
+        public var q1: Double
+        public var median: Double
+        public var q3: Double
+        public var max: Double
+    }
 }
 
 /// A tabular analysis computed for a persona.
@@ -140,7 +152,9 @@ public struct TabularResult: Sendable {
     public var segmentLabel: String { segment.map(Self.label) ?? "" }
 
     static func label(_ header: String) -> String { header.replacingOccurrences(of: "_", with: " ") }
-    public var chartKind: String
+    public var chartKind: ChartKind
+    /// What a ratio's denominator counts (ratios only).
+    public var denominator: ColumnRoles.Role?
 }
 
 /// Sums over the rows for every planned analysis, in one pass; bounded by groups, not rows.
@@ -150,15 +164,13 @@ public struct TabularAggregate: Sendable {
         var flagged = 0
         var sum = 0.0
         var sumB = 0.0
-        /// Values for quartiles: all of them up to the limit, then a reservoir.
-        var values: [Double] = []
-        var seen = 0
+        /// Values for quartiles.
+        var values = Reservoir(limit: TabularAggregate.valueLimit, seed: 0x7AB1E)
     }
 
     static let valueLimit = 20_000
     private var groups: [String: [String: Accumulator]] = [:]
     private var order: [String: [String]] = [:]
-    private var sampler = SplitMix64(state: 0x7AB1E)
 
     public init() {}
 
@@ -180,17 +192,11 @@ public struct TabularAggregate: Sendable {
                     update(item.id, group) { $0.n += 1; if flag { $0.flagged += 1 } }
                 case .distributionBySegment:
                     guard let measure = item.definition.measure, let value = record.measures[measure] else { continue }
-                    var generator = sampler
                     update(item.id, group) { accumulator in
                         accumulator.n += 1
                         accumulator.sum += value
-                        accumulator.seen += 1
-                        if accumulator.values.count < Self.valueLimit { accumulator.values.append(value) } else {
-                            let slot = Int(generator.next() % UInt64(accumulator.seen))
-                            if slot < Self.valueLimit { accumulator.values[slot] = value }
-                        }
+                        accumulator.values.add(value)
                     }
-                    sampler = generator
                 default:
                     guard let numerator = item.definition.numerator, let denominator = item.definition.denominator,
                           let a = record.measures[numerator], let b = record.measures[denominator] else { continue }
@@ -223,17 +229,17 @@ public struct TabularAggregate: Sendable {
         case .distributionBySegment:
             stats = names.map { name in
                 let a = accumulators[name]!
-                let sorted = a.values.sorted()
-                func quantile(_ q: Double) -> Double { sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int((q * Double(sorted.count - 1)).rounded()))] }
+                let sorted = a.values.values.sorted()
+                func quantile(_ q: Double) -> Double { Quantile.nearestRank(q, ofSorted: sorted) ?? 0 }
                 return GroupStat(group: name, n: a.n, value: a.sum / Double(max(a.n, 1)),
-                                 extra: ["median": quantile(0.5), "q1": quantile(0.25), "q3": quantile(0.75),
-                                         "min": sorted.first ?? 0, "max": sorted.last ?? 0])
+                                 quartiles: GroupStat.Quartiles(min: sorted.first ?? 0, q1: quantile(0.25), median: quantile(0.5),
+                                                                q3: quantile(0.75), max: sorted.last ?? 0))
             }
         case .ratioBySegment:
             stats = names.map { name in
                 let a = accumulators[name]!
                 return GroupStat(group: name, n: a.n, value: a.sumB > 0 ? a.sum / a.sumB : 0,
-                                 extra: ["numerator": a.sum / Double(max(a.n, 1)), "denominator": a.sumB / Double(max(a.n, 1))])
+                                 numerator: a.sum / Double(max(a.n, 1)), denominator: a.sumB / Double(max(a.n, 1)))
             }
         case .scoreVsFlag:
             let scores = accumulators.keys.compactMap(Double.init).sorted()
@@ -265,7 +271,8 @@ public struct TabularAggregate: Sendable {
         return TabularResult(id: item.id, name: segmentLabel.map { "\(item.definition.name.replacingOccurrences(of: " by segment", with: "")) by \($0)" } ?? item.definition.name,
                              goal: item.goal, goalWords: item.words, kind: item.definition.kind, segment: item.segmentName,
                              unit: item.definition.unit, groups: stats, threshold: threshold,
-                             smallGroups: stats.contains { $0.n < IssueRanking.smallSample }, chartKind: item.definition.chart)
+                             smallGroups: stats.contains { $0.n < IssueRanking.smallSample }, chartKind: item.definition.chart,
+                             denominator: item.definition.denominator)
     }
 
     /// Groups in a natural order: by their leading number ("18-25" before "51+"), else by name.

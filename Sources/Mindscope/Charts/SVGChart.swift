@@ -13,12 +13,12 @@ public enum SVGChart {
     public static func render(_ result: TabularResult, for persona: Persona) -> String {
         let svg: String
         switch result.chartKind {
-        case "box": svg = box(result, title: result.name)
-        case "grouped_bar": svg = groupedBar(result, title: result.name)
-        case "strip": svg = strip(result, title: result.name)
-        case "histogram": svg = histogram(result, title: result.name)
-        case "line": svg = line(result, title: result.name)
-        default: svg = bar(result, title: result.name)
+        case .box: svg = box(result, title: result.name)
+        case .groupedBar: svg = groupedBar(result, title: result.name)
+        case .strip: svg = strip(result, title: result.name)
+        case .histogram: svg = histogram(result, title: result.name)
+        case .line: svg = line(result, title: result.name)
+        case .bar: svg = bar(result, title: result.name)
         }
         // The persona the chart is titled for, under the title.
         return svg.replacingOccurrences(of: subtitleMarker, with: escape("For \(persona.name)"))
@@ -123,14 +123,14 @@ public enum SVGChart {
     /// Box plots: quartiles, median, range, and the mean as a dot.
     static func box(_ result: TabularResult, title: String) -> String {
         let groups = result.groups
-        let maximum = niceMaximum(groups.map { $0.extra["max"] ?? $0.value }.max() ?? 1)
+        let maximum = niceMaximum(groups.map { $0.quartiles?.max ?? $0.value }.max() ?? 1)
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
         var body = axes(maximum: maximum, format: number, yLabel: result.unit.capitalizedFirst, xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index) + slot * 0.3, w = slot * 0.4, cx = x + w / 2
-            let q1 = group.extra["q1"] ?? group.value, q3 = group.extra["q3"] ?? group.value
-            let median = group.extra["median"] ?? group.value
-            body += "<path d=\"M\(n(cx)) \(n(y(group.extra["min"] ?? q1, maximum))) V\(n(y(q1, maximum))) M\(n(cx)) \(n(y(q3, maximum))) V\(n(y(group.extra["max"] ?? q3, maximum)))\" stroke=\"#555\" stroke-width=\"1.5\"/>\n"
+            let q1 = group.quartiles?.q1 ?? group.value, q3 = group.quartiles?.q3 ?? group.value
+            let median = group.quartiles?.median ?? group.value
+            body += "<path d=\"M\(n(cx)) \(n(y(group.quartiles?.min ?? q1, maximum))) V\(n(y(q1, maximum))) M\(n(cx)) \(n(y(q3, maximum))) V\(n(y(group.quartiles?.max ?? q3, maximum)))\" stroke=\"#555\" stroke-width=\"1.5\"/>\n"
             body += "<rect x=\"\(n(x))\" y=\"\(n(y(q3, maximum)))\" width=\"\(n(w))\" height=\"\(n(max(y(q1, maximum) - y(q3, maximum), 2)))\" fill=\"#d9d9d9\" stroke=\"#333\"><title>\(escape("\(group.group): mean \(number(group.value)), median \(number(median)), n=\(group.n)"))</title></rect>\n"
             body += "<line x1=\"\(n(x))\" y1=\"\(n(y(median, maximum)))\" x2=\"\(n(x + w))\" y2=\"\(n(y(median, maximum)))\" stroke=\"#111\" stroke-width=\"3\"/>"
             body += "<circle cx=\"\(n(cx))\" cy=\"\(n(y(group.value, maximum)))\" r=\"4\" fill=\"#fff\" stroke=\"#111\" stroke-width=\"2\"/>\n"
@@ -143,13 +143,12 @@ public enum SVGChart {
     /// Two measures side by side per group, with their ratio above.
     static func groupedBar(_ result: TabularResult, title: String) -> String {
         let groups = result.groups
-        let maximum = niceMaximum(groups.flatMap { [$0.extra["numerator"] ?? 0, $0.extra["denominator"] ?? 0] }.max() ?? 1)
+        let maximum = niceMaximum(groups.flatMap { [$0.numerator ?? 0, $0.denominator ?? 0] }.max() ?? 1)
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
         var body = axes(maximum: maximum, format: number, yLabel: "Mean per customer", xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index) + slot * 0.15, w = slot * 0.35
-            for (offset, key, fill) in [(0.0, "numerator", "#4d4d4d"), (w, "denominator", "url(#hatch)")] {
-                let value = group.extra[key] ?? 0
+            for (offset, value, fill) in [(0.0, group.numerator ?? 0, "#4d4d4d"), (w, group.denominator ?? 0, "url(#hatch)")] {
                 body += "<rect x=\"\(n(x + offset))\" y=\"\(n(y(value, maximum)))\" width=\"\(n(w))\" height=\"\(n(plot.bottom - y(value, maximum)))\" fill=\"\(fill)\" stroke=\"#333\"/>"
                 body += "<text x=\"\(n(x + offset + w / 2))\" y=\"\(n(y(value, maximum) - 6))\" text-anchor=\"middle\" font-size=\"11\" fill=\"#111\">\(number(value))</text>\n"
             }
@@ -157,7 +156,7 @@ public enum SVGChart {
         }
         body += "<rect x=\"\(n(plot.right - 190))\" y=\"52\" width=\"14\" height=\"14\" fill=\"#4d4d4d\"/><text x=\"\(n(plot.right - 170))\" y=\"64\" font-size=\"12\">app logins</text>"
         body += "<rect x=\"\(n(plot.right - 95))\" y=\"52\" width=\"14\" height=\"14\" fill=\"url(#hatch)\" stroke=\"#333\"/><text x=\"\(n(plot.right - 75))\" y=\"64\" font-size=\"12\">transactions</text>\n"
-        let description = "Mean app logins and transactions per customer by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(number($0.extra["numerator"] ?? 0)) logins, \(number($0.extra["denominator"] ?? 0)) transactions, \(number($0.value)) \(result.unit) (n=\($0.n))" }.joined(separator: "; ") + "."
+        let description = "Mean app logins and transactions per customer by \(result.segment ?? "group"): " + groups.map { "\($0.group) \(number($0.numerator ?? 0)) logins, \(number($0.denominator ?? 0)) transactions, \(number($0.value)) \(result.unit) (n=\($0.n))" }.joined(separator: "; ") + "."
         return document(title: title, description: description, body: body)
     }
 

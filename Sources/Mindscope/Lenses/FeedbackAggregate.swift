@@ -103,18 +103,18 @@ public struct FeedbackAggregate: Sendable {
     public private(set) var churnCount = 0
     public private(set) var churnValue = 0.0
     public private(set) var themes: [String: ThemeStats] = [:]
-    /// Order values for percentiles (high- and low-value customers): all of them up to
-    /// `valueSampleLimit`, then a uniform reservoir sample of that size (Vitter's algorithm R,
-    /// seeded), so memory stays bounded and quantiles stay exact on small files.
-    public private(set) var values: [Double] = []
-    private var valuesSeen = 0
-    private var sampler = SplitMix64(state: 0x5EED)
+    /// Order values for percentiles (high- and low-value customers): a ``Reservoir`` of
+    /// `valueSampleLimit`.
+    public private(set) var valueSample = Reservoir(limit: valueSampleLimit, seed: 0x5EED)
+    public var values: [Double] { valueSample.values }
     public static let valueSampleLimit = 100_000
     /// Churn-intent comments, strongest (highest value) first.
     public private(set) var churned: [Evidence] = []
     /// Comments with an order value, no complaint and a clearly positive tone, lowest value first.
     public private(set) var delighted: [Evidence] = []
     public private(set) var requests: [Evidence] = []
+    /// Comments with an explicit feature request (all of them; ``requests`` keeps a few quotes).
+    public private(set) var requestCount = 0
     /// How many comments complain about exactly each set of themes (for "fixing these themes
     /// addresses X of N comments"); bounded by the number of theme combinations, not rows.
     public private(set) var complaintSets: [Set<String>: Int] = [:]
@@ -135,7 +135,7 @@ public struct FeedbackAggregate: Sendable {
     public mutating func add(_ facts: CommentFacts) {
         comments += 1
         if let rating = facts.rating { ratings.add(rating.value, category: facts.nps) }
-        if let value = facts.value { sample(value) }
+        if let value = facts.value { valueSample.add(value) }
         let p = facts.churnLikelihood
         let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
         let mentioned = Set(facts.themes.map(\.theme))
@@ -191,6 +191,7 @@ public struct FeedbackAggregate: Sendable {
             complaint.quote = facts.themes.first { negativeThemes.contains($0.theme) }?.quote ?? whole.quote
             ThemeStats.keep(complaint, in: &valuableComplaints)
         }
+        if !facts.requests.isEmpty { requestCount += 1 }
         for request in facts.requests {
             ThemeStats.keep(Evidence(id: facts.id, quote: request, sentiment: facts.sentiment, value: facts.value,
                                      churnIntent: facts.churnIntent, weight: 1), in: &requests)
@@ -199,42 +200,11 @@ public struct FeedbackAggregate: Sendable {
         segments.add(facts.segments, negativeThemes: negativeThemes)
     }
 
-    private mutating func sample(_ value: Double) {
-        valuesSeen += 1
-        if values.count < Self.valueSampleLimit {
-            values.append(value)
-        } else {
-            let slot = Int(sampler.next() % UInt64(valuesSeen))
-            if slot < Self.valueSampleLimit { values[slot] = value }
-        }
-    }
-
     /// Comments whose complaints include at least one of `themes`.
     public func commentsAddressed(by themes: Set<String>) -> Int {
         complaintSets.reduce(0) { $0 + ($1.key.isDisjoint(with: themes) ? 0 : $1.value) }
     }
 
     /// The value at quantile `q` (0…1) of the order values, nearest-rank; nil without values.
-    public func valueQuantile(_ q: Double) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let rank = max(0, min(sorted.count - 1, Int((q * Double(sorted.count)).rounded(.up)) - 1))
-        return sorted[rank]
-    }
-}
-
-/// SplitMix64: a small seeded generator for the reservoirs, the corpus generator and the tests'
-/// planted data.
-public struct SplitMix64: Sendable {
-    public var state: UInt64
-
-    public init(state: UInt64) { self.state = state }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public func valueQuantile(_ q: Double) -> Double? { valueSample.quantile(q) }
 }

@@ -5,8 +5,9 @@ import MindscopeText
 public struct KeyValueSections: Sendable {
     public init() {}
 
-    /// Section names in file order.
+    /// Section names in file order, and the line of each header.
     public private(set) var order: [String] = []
+    public private(set) var lines: [String: Int] = [:]
     private(set) var sections: [String: [(key: String, value: String, line: Int)]] = [:]
 
     public subscript(section: String) -> [(key: String, value: String, line: Int)] { sections[section] ?? [] }
@@ -20,7 +21,10 @@ public struct KeyValueSections: Sendable {
             if text.hasPrefix("[") && text.hasSuffix("]") {
                 let name = String(text.dropFirst().dropLast())
                 current = name
-                if duplicates.isNew("[\(name)]", line: line.number) { file.order.append(name) }
+                if duplicates.isNew("[\(name)]", line: line.number) {
+                    file.order.append(name)
+                    file.lines[name] = line.number
+                }
                 continue
             }
             guard let section = current else {

@@ -2,6 +2,11 @@ import MindscopeText
 
 /// The phrasing templates of `lexicons/narration.txt`: `[section]` headers and `key = template`
 /// lines, with `key.<tone>` variants.
+///
+/// A template states facts, `{top_amount}`, and picks plural forms by a fact's count,
+/// `{comments|comment|comments}` (`#` in a form is the count: `{top|Top blocker|Top # blockers}`).
+/// Every section, key and fact is checked against ``NarrationSchema`` when the file loads: a
+/// typo is an error naming its line, never a line silently left out.
 public struct NarrationTemplates: Sendable {
     private let file: KeyValueSections
 
@@ -9,7 +14,36 @@ public struct NarrationTemplates: Sendable {
 
     public static func parse(_ contents: String, source: String) throws(LexiconError) -> Loaded<NarrationTemplates> {
         let loaded = try KeyValueSections.parse(contents, source: source)
+        for name in loaded.value.order {
+            guard let section = NarrationSchema.sections[name] else {
+                let known = NarrationSchema.sections.keys.sorted()
+                throw LexiconError(source: source, line: loaded.value.lines[name] ?? 0,
+                                   problem: .malformedLine("unknown section [\(name)]\(hint(name, known)); sections: \(known.joined(separator: ", "))"))
+            }
+            for (key, template, line) in loaded.value[name] {
+                let base = key.hasPrefix("bullet.") ? "bullet.*" : String(key.prefix { $0 != "." })
+                guard section.keys.contains(base) else {
+                    throw LexiconError(source: source, line: line,
+                                       problem: .malformedLine("unknown key '\(key)' in [\(name)]; keys: \(section.keys.joined(separator: ", ")) (each may add .<tone>)"))
+                }
+                for placeholder in placeholders(template) {
+                    guard let fact = NarrationFact(rawValue: placeholder.name), section.facts.contains(fact) else {
+                        let known = section.facts.map(\.rawValue).sorted()
+                        throw LexiconError(source: source, line: line, problem: .malformedLine(
+                            "unknown fact {\(placeholder.name)} in [\(name)]\(hint(placeholder.name, known)); its facts: \(known.joined(separator: ", "))"))
+                    }
+                    guard placeholder.forms.isEmpty || placeholder.forms.count == 2 else {
+                        throw LexiconError(source: source, line: line,
+                                           problem: .malformedLine("{\(placeholder.name)|…} needs two forms, singular and plural"))
+                    }
+                }
+            }
+        }
         return Loaded(value: NarrationTemplates(loaded.value), warnings: loaded.warnings)
+    }
+
+    private static func hint(_ name: String, _ known: [String]) -> String {
+        Suggestion.nearest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// The template for `key` in the persona's tone, else the plain one.
@@ -29,16 +63,33 @@ public struct NarrationTemplates: Sendable {
         return seen
     }
 
-    /// Fills `{placeholders}`; nil when one has no value, so the line is left out.
-    public static func fill(_ template: String, _ facts: [String: String]) -> String? {
+    /// The `{name}` and `{name|one|other}` placeholders of a template.
+    static func placeholders(_ template: String) -> [(name: String, forms: [String])] {
+        var found: [(String, [String])] = []
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            let parts = rest[rest.index(after: open)..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            found.append((parts[0], Array(parts.dropFirst())))
+            rest = rest[rest.index(after: close)...]
+        }
+        return found
+    }
+
+    /// Fills the placeholders; nil when a fact is missing (not computed for this reading), so
+    /// the line is left out. A plural form follows the fact's count (one: 1, other: the rest).
+    public static func fill(_ template: String, _ facts: NarrationFacts) -> String? {
         var result = ""
         var rest = template[...]
-        while let open = rest.firstIndex(of: "{") {
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
             result += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: "}") else { break }
-            let name = String(rest[rest.index(after: open)..<close])
-            guard let value = facts[name], !value.isEmpty else { return nil }
-            result += value
+            let parts = rest[rest.index(after: open)..<close].split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            guard let fact = NarrationFact(rawValue: parts[0]), let value = facts[fact], !value.text.isEmpty else { return nil }
+            if parts.count == 3 {
+                guard let count = value.count else { return nil }
+                result += parts[count == 1 ? 1 : 2].replacingOccurrences(of: "#", with: "\(count)")
+            } else {
+                result += value.text
+            }
             rest = rest[rest.index(after: close)...]
         }
         result += rest

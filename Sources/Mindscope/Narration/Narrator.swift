@@ -47,7 +47,7 @@ public struct Narrator: Sendable {
         if reading.persona.detailLevel == .high || (reading.persona.detailLevel == .medium && tone == "trustworthy") {
             lines += caveats(reading, currency)
         } else if reading.lowConfidence, reading.persona.detailLevel == .medium,
-                  let line = templates.template("caveats", "small_sample", tone: tone).flatMap({ NarrationTemplates.fill($0, ["n_comments": Format.count(reading.comments, "comment")]) }) {
+                  let line = templates.template("caveats", "small_sample", tone: tone).flatMap({ NarrationTemplates.fill($0, [.comments: .number(reading.comments)]) }) {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
@@ -71,8 +71,9 @@ public struct Narrator: Sendable {
             let higher = issue.segments.filter { $0.significant && $0.negativeShare > $0.rest }
                 .sorted { $0.negativeShare - $0.rest > $1.negativeShare - $1.rest }
             guard let segment = higher.first else { continue }
-            let facts = ["theme": issue.name, "share": Format.percent(segment.negativeShare), "value": segment.value,
-                         "column": TabularResult.label(segment.column), "n": "\(segment.n)", "rest": Format.percent(segment.rest)]
+            let facts: NarrationFacts = [.theme: FactValue(issue.name), .share: FactValue(Format.percent(segment.negativeShare)),
+                                         .value: FactValue(segment.value), .column: FactValue(TabularResult.label(segment.column)),
+                                         .n: .number(segment.n), .rest: FactValue(Format.percent(segment.rest))]
             if let template = templates.template("findings", "segment", tone: reading.persona.tone),
                let line = NarrationTemplates.fill(template, facts) {
                 lines.append((reading.persona.detailLevel == .low ? "" : "- ") + line)
@@ -82,8 +83,8 @@ public struct Narrator: Sendable {
     }
 
     /// The headline in the persona's tone, else the plain one, else the lens's fallback.
-    private func headline(_ lens: Lens, _ facts: [String: String], tone: String) -> String? {
-        let key = lens == .valuesAlignment ? "headline.\(facts["balance"] ?? "none")" : "headline"
+    private func headline(_ lens: Lens, _ facts: NarrationFacts, tone: String) -> String? {
+        let key = lens == .valuesAlignment ? "headline.\(Self.balance(facts))" : "headline"
         for (key, tone) in [(key, tone), (key, ""), ("headline.no_values", "")] {
             if let line = templates.template(lens.rawValue, key, tone: tone).flatMap({ NarrationTemplates.fill($0, facts) }) { return line }
         }
@@ -94,19 +95,19 @@ public struct Narrator: Sendable {
         var lines: [String] = []
         let tone = reading.persona.tone
         if reading.lowConfidence, let template = templates.template("caveats", "small_sample", tone: tone),
-           let line = NarrationTemplates.fill(template, ["n_comments": Format.count(reading.comments, "comment")]) {
+           let line = NarrationTemplates.fill(template, [.comments: .number(reading.comments)]) {
             lines.append(line)
         }
         let few = reading.issues.filter(\.fewMentions).map(\.name)
         if !few.isEmpty, !reading.lowConfidence, let template = templates.template("caveats", "few_mentions", tone: tone),
-           let line = NarrationTemplates.fill(template, ["themes": Format.list(few), "few": "\(IssueRanking.fewMentions)"]) {
+           let line = NarrationTemplates.fill(template, [.themes: .list(few), .few: .number(IssueRanking.fewMentions)]) {
             lines.append(line)
         }
         for issue in reading.issues.prefix(3) {
             if let template = templates.template("caveats", "interval", tone: tone),
-               let line = NarrationTemplates.fill(template, ["theme": issue.name, "share": Format.percent(issue.share),
-                                                             "low": Format.percent(issue.shareInterval.lowerBound),
-                                                             "high": Format.percent(issue.shareInterval.upperBound)]) {
+               let line = NarrationTemplates.fill(template, [.theme: FactValue(issue.name), .share: FactValue(Format.percent(issue.share)),
+                                                             .low: FactValue(Format.percent(issue.shareInterval.lowerBound)),
+                                                             .high: FactValue(Format.percent(issue.shareInterval.upperBound))]) {
                 lines.append(line)
             }
         }
@@ -116,23 +117,25 @@ public struct Narrator: Sendable {
     // MARK: Facts
 
     /// The facts of a reading that ranks the themes a persona names (no lens matched).
-    func namedFacts(_ reading: PersonaReading) -> [String: String] {
-        var facts: [String: String] = ["n_comments": Format.count(reading.comments, "comment")]
+    func namedFacts(_ reading: PersonaReading) -> NarrationFacts {
+        var facts: NarrationFacts = [.comments: .number(reading.comments)]
         let complained = reading.issues.filter { $0.negative > 0 }
         if let top = complained.first {
-            facts["top"] = top.name.lowercased()
-            facts["top_negative"] = "\(top.negative)"
-            facts["top_mentions"] = Format.count(top.mentions, "mention")
-            facts["top_ids"] = Format.ids(top.evidence.filter { $0.sentiment < 0 })
+            facts[.top] = FactValue(top.name.lowercased(), count: 1)
+            facts[.topNegative] = .number(top.negative)
+            facts[.topMentions] = .number(top.mentions)
+            facts[.topIDs] = FactValue(Format.ids(top.evidence.filter { $0.sentiment < 0 }))
         }
-        facts["by_theme"] = complained.map { "\($0.name.lowercased()) \($0.negative) of \($0.mentions)" }.joined(separator: ", ")
-        facts["named"] = Format.list(reading.themeWeights.map(\.theme))
-        return facts.filter { !$0.value.isEmpty }
+        facts[.byTheme] = .list(complained.map { "\($0.name.lowercased()) \($0.negative) of \($0.mentions)" })
+        facts[.named] = .list(reading.themeWeights.map(\.theme))
+        return facts
     }
 
-    func facts(_ lens: Lens, _ reading: PersonaReading, _ aggregate: FeedbackAggregate, _ currency: String?) -> [String: String] {
-        var facts: [String: String] = ["comments": "\(reading.comments)", "n_comments": Format.count(reading.comments, "comment")]
-        let money = { (x: Double) in Format.money(x, currency) }
+    func facts(_ lens: Lens, _ reading: PersonaReading, _ aggregate: FeedbackAggregate, _ currency: String?) -> NarrationFacts {
+        var facts: NarrationFacts = [.comments: .number(reading.comments)]
+        let money = { (x: Double) in FactValue(Format.money(x, currency)) }
+        /// Items joined as a list ("a, b and c"), counted.
+        func joined(_ items: [String], _ separator: String = ", ") -> FactValue { FactValue(items.joined(separator: separator), count: items.count) }
         switch lens {
         case .revenueRisk:
             let ranked = reading.issues.filter { ($0.revenueAtRisk ?? 0) > 0 }.sorted { $0.revenueAtRisk! > $1.revenueAtRisk! }
@@ -142,42 +145,39 @@ public struct Narrator: Sendable {
             let total = ranked.reduce(0) { $0 + shown($1) }
             if !top.isEmpty {
                 let amount = top.reduce(0) { $0 + shown($1) }
-                facts["top"] = Format.list(top.map { $0.name.lowercased() })
-                facts["put"] = top.count == 1 ? "puts" : "put"
-                facts["account"] = top.count == 1 ? "accounts" : "account"
-                facts["top_amount"] = money(amount)
-                facts["total_amount"] = money(total)
-                facts["top_share"] = Format.percent(amount / max(total, 1e-9))
+                facts[.top] = .list(top.map { $0.name.lowercased() })
+                facts[.topAmount] = money(amount)
+                facts[.totalAmount] = money(total)
+                facts[.topShare] = FactValue(Format.percent(amount / max(total, 1e-9)))
                 // Every part of the total: the first four by name, the rest together.
-                facts["by_theme"] = ranked.prefix(4).map { "\($0.name.lowercased()) \(money(shown($0)))" }.joined(separator: ", ")
-                    + (ranked.count > 4 ? ", \(Format.count(ranked.count - 4, "other theme")) \(money(ranked.dropFirst(4).reduce(0) { $0 + shown($1) }))" : "")
+                facts[.byTheme] = joined(ranked.prefix(4).map { "\($0.name.lowercased()) \(Format.money(shown($0), currency))" }
+                    + (ranked.count > 4 ? ["\(Format.count(ranked.count - 4, "other theme")) \(Format.money(ranked.dropFirst(4).reduce(0) { $0 + shown($1) }, currency))"] : []))
                 if ranked.count > top.count {
-                    facts["rest"] = ranked[top.count].name.lowercased()
-                    facts["rest_amount"] = money(ranked[top.count].revenueAtRisk ?? 0)
+                    facts[.rest] = FactValue(ranked[top.count].name.lowercased(), count: 1)
+                    facts[.restAmount] = money(shown(ranked[top.count]))
                 }
             }
             if aggregate.values.isEmpty {
                 let byCustomers = reading.issues.filter { $0.customersAtRisk > 0 }.sorted { $0.customersAtRisk > $1.customersAtRisk }
-                facts["by_theme_customers"] = byCustomers.prefix(4).map { "\($0.name.lowercased()) about \(Int($0.customersAtRisk.rounded()))" }.joined(separator: ", ")
-                if facts["top"] == nil, !byCustomers.isEmpty {
+                facts[.byThemeCustomers] = joined(byCustomers.prefix(4).map { "\($0.name.lowercased()) about \(Int($0.customersAtRisk.rounded()))" })
+                if facts[.top] == nil, !byCustomers.isEmpty {
                     let top = byCustomers.prefix(Self.headlineThemes)
-                    facts["top"] = Format.list(top.map { $0.name.lowercased() })
-                    facts["top_customers"] = "\(top.reduce(0) { $0 + Int($1.customersAtRisk.rounded()) })"
+                    facts[.top] = .list(top.map { $0.name.lowercased() })
+                    facts[.topCustomers] = .number(top.reduce(0) { $0 + Int($1.customersAtRisk.rounded()) })
                 }
             }
-            facts["lost"] = Format.sortedByID(aggregate.churned).map { "#\($0.id)" + ($0.value.map { " (\(money($0)))" } ?? "") }.joined(separator: ", ")
-                + (aggregate.churnCount > aggregate.churned.count ? ", …" : "")
-            facts["lost_count"] = Format.count(aggregate.churnCount, "customer")
-            facts["lost_amount"] = aggregate.values.isEmpty ? "" : money(aggregate.churnValue)
-            if facts["lost_amount"]?.isEmpty ?? true { facts["lost_amount"] = "no order values" }
+            facts[.lost] = FactValue(Format.sortedByID(aggregate.churned).map { "#\($0.id)" + ($0.value.map { " (\(Format.money($0, currency)))" } ?? "") }.joined(separator: ", ")
+                + (aggregate.churnCount > aggregate.churned.count ? ", …" : ""))
+            facts[.lostCount] = .number(aggregate.churnCount)
+            facts[.lostAmount] = aggregate.values.isEmpty ? "no order values" : money(aggregate.churnValue)
             if let threshold = aggregate.valueQuantile(0.75), threshold > 0 {
-                facts["high_value_threshold"] = money(threshold)
+                facts[.highValueThreshold] = money(threshold)
                 let high = aggregate.valuableComplaints.filter { ($0.value ?? 0) >= threshold && !$0.churnIntent }
-                facts["high_value"] = high.map { "#\($0.id) (\(money($0.value ?? 0)), \"\($0.quote)\")" }.joined(separator: ", ")
+                facts[.highValue] = joined(high.map { "#\($0.id) (\(Format.money($0.value ?? 0, currency)), \"\($0.quote)\")" })
             }
             if let median = aggregate.valueQuantile(0.5) {
                 let low = aggregate.delighted.filter { ($0.value ?? .infinity) <= median }
-                facts["delighted"] = low.map { "#\($0.id) (\(money($0.value ?? 0)))" }.joined(separator: ", ")
+                facts[.delighted] = joined(low.map { "#\($0.id) (\(Format.money($0.value ?? 0, currency)))" })
             }
         case .roadmapBlockers:
             let blockers = reading.issues.filter { ($0.lensScores[.roadmapBlockers] ?? 0) > 0 && $0.negative > 0 }
@@ -185,40 +185,42 @@ public struct Narrator: Sendable {
             let top = Array(blockers.prefix(Self.headlineThemes))
             if !top.isEmpty {
                 let covered = aggregate.commentsAddressed(by: Set(top.map(\.theme)))
-                facts["k"] = "\(top.count)"
-                facts["blockers"] = top.count == 1 ? "Top blocker" : "Top \(top.count) blockers"
-                facts["them"] = top.count == 1 ? "it" : "them"
-                facts["block"] = top.count == 1 ? "blocks" : "block"
-                facts["top"] = Format.list(top.map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
-                facts["covered"] = "\(covered)"
-                facts["percent"] = Format.percent(Double(covered) / Double(max(reading.comments, 1)))
-                facts["by_theme"] = blockers.prefix(5).map { "\($0.name.lowercased()) \(Format.number($0.lensScores[.roadmapBlockers] ?? 0))" }.joined(separator: ", ")
+                facts[.top] = .list(top.map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
+                facts[.covered] = .number(covered)
+                facts[.percent] = FactValue(Format.percent(Double(covered) / Double(max(reading.comments, 1))))
+                facts[.byTheme] = joined(blockers.prefix(5).map { "\($0.name.lowercased()) \(Format.number($0.lensScores[.roadmapBlockers] ?? 0))" })
+                facts[.requests] = .number(aggregate.requestCount)
+                // "Fix before new features" is said only when the complaints it would fix
+                // outnumber what customers explicitly asked for.
+                if covered > aggregate.requestCount { facts[.beforeFeatures] = .number(aggregate.requestCount) }
             }
             let implicit = blockers.compactMap { issue in issue.request.map { "\($0) (\(Format.ids(issue.evidence.filter { $0.sentiment < 0 })))" } }
-            facts["implicit"] = implicit.prefix(3).joined(separator: "; ")
-            facts["explicit"] = aggregate.requests.map { "\"\($0.quote)\" (#\($0.id))" }.joined(separator: "; ")
+            facts[.implicit] = joined(Array(implicit.prefix(3)), "; ")
+            facts[.explicit] = joined(aggregate.requests.map { "\"\($0.quote)\" (#\($0.id))" }, "; ")
         case .valuesAlignment:
             let values = reading.issues.filter { ($0.lensScores[.valuesAlignment] ?? 0) > 0 }
             let praised = values.filter { $0.positive > 0 }
             let questioned = values.filter { $0.negative > 0 }
             let praiseEvidence = praised.flatMap { $0.evidence.filter { $0.sentiment > 0 } }
             let riskEvidence = questioned.flatMap { $0.evidence.filter { $0.sentiment < 0 } }
-            let praiseCount = aggregate.valuesPraiseComments, riskCount = aggregate.valuesRiskComments
-            facts["praise_count"] = "\(praiseCount)"
-            facts["risk_count"] = "\(riskCount)"
-            facts["it"] = praised.count == 1 ? "it" : "them"
-            facts["praise_ids"] = Format.ids(praiseEvidence)
-            facts["risk_ids"] = Format.ids(riskEvidence)
-            facts["praised"] = Format.list(praised.map { $0.name.lowercased() })
-            facts["questioned"] = Format.list(questioned.map { $0.name.lowercased() })
-            facts["praise_quotes"] = Format.quotes(praiseEvidence)
-            facts["risk_quotes"] = Format.quotes(riskEvidence)
-            facts["greenwashing"] = Format.list(values.filter(\.greenwashingRisk).map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
-            facts["balance"] = praiseCount == 0 && riskCount == 0 ? "none"
-                : riskCount == 0 ? "all_praise" : praiseCount == 0 ? "all_risk"
-                : praiseCount > riskCount ? "more_praise" : praiseCount == riskCount ? "even" : "more_risk"
+            facts[.praiseCount] = .number(aggregate.valuesPraiseComments)
+            facts[.riskCount] = .number(aggregate.valuesRiskComments)
+            facts[.praiseIDs] = FactValue(Format.ids(praiseEvidence))
+            facts[.riskIDs] = FactValue(Format.ids(riskEvidence))
+            facts[.praised] = .list(praised.map { $0.name.lowercased() })
+            facts[.questioned] = .list(questioned.map { $0.name.lowercased() })
+            facts[.praiseQuotes] = FactValue(Format.quotes(praiseEvidence))
+            facts[.riskQuotes] = FactValue(Format.quotes(riskEvidence))
+            facts[.greenwashing] = .list(values.filter(\.greenwashingRisk).map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
         }
-        return facts.filter { !$0.value.isEmpty }
+        return facts.filter { !$0.value.text.isEmpty }
+    }
+
+    /// Which values headline fits: the balance of comments praising and questioning.
+    static func balance(_ facts: NarrationFacts) -> String {
+        let praise = facts[.praiseCount]?.count ?? 0, risk = facts[.riskCount]?.count ?? 0
+        return praise == 0 && risk == 0 ? "none" : risk == 0 ? "all_praise" : praise == 0 ? "all_risk"
+            : praise > risk ? "more_praise" : praise == risk ? "even" : "more_risk"
     }
 
     private func weight(_ issue: RankedIssue, _ reading: PersonaReading) -> Double {

@@ -259,7 +259,10 @@ extension AnalysisResult {
                     ("groups", .array(analysis.groups.map { group in
                         .object([("group", .string(group.group)), ("n", .integer(group.n)), ("value", number(group.value)),
                                  ("low", number(group.low)), ("high", number(group.high))]
-                                + group.extra.sorted { $0.key < $1.key }.map { ($0.key, number($0.value)) })
+                                + (group.denominator.map { [("denominator", number($0))] } ?? [])
+                                + (group.quartiles.map { q in [("max", number(q.max)), ("median", number(q.median)), ("min", number(q.min))] } ?? [])
+                                + (group.numerator.map { [("numerator", number($0))] } ?? [])
+                                + (group.quartiles.map { q in [("q1", number(q.q1)), ("q3", number(q.q3))] } ?? []))
                     })),
                 ]
                 if let threshold = analysis.threshold {
