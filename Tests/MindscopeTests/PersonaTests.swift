@@ -40,6 +40,75 @@ import TestSupport
         }
     }
 
+    /// The error of `json`, or nil (recorded as an issue) when it parses.
+    func problem(_ json: String) -> PersonaError? {
+        do {
+            _ = try parse(json)
+            Issue.record("expected an error for \(json)")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func anUnknownKeyNamesItsLineAndTheNearestField() {
+        let error = problem("{\n  \"name\": \"X\",\n  \"pain_point\": [\"Slow refunds\"]\n}")
+        #expect(error?.description == "p.json:3: field 'pain_point': unknown field (did you mean 'pain_points'?)")
+    }
+
+    @Test func aNestedFieldNamesItsOwnLine() {
+        let error = problem("{\"name\": \"X\", \"goals\": [\"a\"],\n \"preferences\": {\n  \"tone\": \"warm\",\n  \"detail_level\": \"mid\"}}")
+        #expect(error?.path == "p.json:4")
+        #expect(error?.field == "preferences.detail_level")
+    }
+
+    @Test(arguments: ["lens_weights\": {\"revenue_risk", "theme_weights\": {\"price"])
+    func aBooleanWeightIsRejected(_ field: String) {
+        for flag in ["true", "false"] {
+            let error = problem("{\"name\": \"X\", \"goals\": [\"a\"], \"\(field)\": \(flag)}}")
+            #expect(error?.field == field.replacingOccurrences(of: "\": {\"", with: "."))
+            #expect(error?.message == "expected a number ≥ 0")
+        }
+    }
+
+    @Test func traitsKeepBooleansNumbersAndStringsAsWritten() throws {
+        let persona = try parse(#"{"name": "X", "goals": ["a"], "traits": {"visual": true, "shy": false, "teams": 3, "score": 2.5, "style": "blunt"}}"#)
+        #expect(persona.traits == ["visual": "true", "shy": "false", "teams": "3", "score": "2.5", "style": "blunt"])
+        for value in ["[1]", "{}", "null"] {
+            let error = problem(#"{"name": "X", "goals": ["a"], "traits": {"t": \#(value)}}"#)
+            #expect(error?.field == "traits.t")
+        }
+    }
+
+    @Test(arguments: [
+        ("{\n  \"name\": \"X\"\n  \"goals\": [\"a\"]\n}", "p.json:3:3", "expected ',' or '}'"),
+        ("{\"name\": \"X\", \"goals\": [\"a\",]}", "p.json:1:29", "a comma before ']'"),
+        ("{\"name\": \"X\", \"goals\": [\"a\"],}", "p.json:1:30", "a comma before '}'"),
+        ("{\"name\": 'X'}", "p.json:1:10", "expected a value"),
+        ("{\"name\": \"X\nY\"}", "p.json:1:12", "past the end of its line"),
+        ("{\"name\": \"X\"} {}", "p.json:1:15", "more after the end"),
+        ("{\"name\": \"X\", \"goals\": [01]}", "p.json:1:25", "cannot start with 0"),
+        ("  \n ", "p.json", "the file is empty"),
+    ])
+    func syntaxErrorsNameLineAndColumn(_ json: String, _ path: String, _ message: String) {
+        let error = problem(json)
+        #expect(error?.path == path)
+        #expect(error?.message.hasPrefix("not valid JSON: ") == true)
+        #expect(error?.message.contains(message) == true, "\(String(describing: error))")
+    }
+
+    @Test func deepNestingIsRefusedWithoutRecursion() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        let error = problem(#"{"name": "X", "goals": ["a"], "traits": {"t": \#(deep)}}"#)
+        #expect(error?.path == "p.json:1:109")
+        #expect(error?.message.contains("nested deeper than 64") == true)
+    }
+
+    @Test func aKeyWrittenTwiceIsRefused() {
+        let error = problem("{\"name\": \"X\",\n \"goals\": [\"a\"],\n \"goals\": []}")
+        #expect(error?.description == "p.json:3: field 'goals': given twice (first on line 2); keep one")
+    }
+
     @Test func aMistypedNameSuggestsTheNearest() {
         do {
             _ = try Fixtures.personas.load("cfoo")
