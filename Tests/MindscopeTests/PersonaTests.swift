@@ -109,6 +109,58 @@ import TestSupport
         #expect(error?.description == "p.json:3: field 'goals': given twice (first on line 2); keep one")
     }
 
+    /// Every name `domains` may hold with the shipped lexicons: the packs and the column roles.
+    static let knownDomains = Fixtures.loaded.themeLibrary.domainIDs + Persona.columnRoleDomains
+
+    @Test func domainsAreReadAndEmptyMeansAnyData() throws {
+        #expect(try Fixtures.personas.load("cfo").domains == ["retail"])
+        #expect(try Fixtures.personas.load("retail_banking_cxo").domains == ["banking"])
+        #expect(try Fixtures.personas.load("product_manager").domains.isEmpty)
+        for persona in try Fixtures.personas.loadAll() { try persona.validateDomains(Self.knownDomains, path: persona.id) }
+        let roles = try parse(#"{"name": "X", "goals": ["a"], "domains": ["telecom", "churned", "recommend"]}"#)
+        #expect(roles.domains == ["telecom", "churned", "recommend"])
+        try roles.validateDomains(Self.knownDomains, path: "p.json")
+        #expect(problem(#"{"name": "X", "goals": ["a"], "domains": "retail"}"#)?.message == "expected a list of strings such as [\"retail\"]")
+    }
+
+    @Test func anUnknownDomainNamesItsLineAndTheNearest() throws {
+        let persona = try parse("{\"name\": \"X\",\n \"goals\": [\"a\"],\n \"domains\": [\"banking\",\n   \"retial\"]}")
+        do {
+            try persona.validateDomains(Self.knownDomains, path: "p.json")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.path == "p.json:4" && error.field == "domains")
+            #expect(error.message.hasPrefix("unknown domain 'retial' (did you mean 'retail'?); known: banking, food, retail"))
+            #expect(error.message.contains("churned, rating"))
+        }
+    }
+
+    @Test func emptyGoalsWithNothingElseNameTheirLine() {
+        let error = problem("{\"name\": \"X\",\n \"description\": \"y\",\n \"goals\": []}")
+        #expect(error?.description == "p.json:3: field 'goals': a persona needs goals, pain_points or lens_weights to choose its lenses")
+        #expect(problem(#"{"name": "X", "goals": [], "lens_weights": {}}"#)?.field == "goals")
+    }
+
+    @Test func aPersonaWrittenBySomeoneElseParses() throws {
+        let persona = try parse("""
+            {
+              "name": "Head of Customer Support",
+              "description": "Leads a team of forty agents answering email, chat and phone.",
+              "goals": ["Raise satisfaction with our support team", "Cut the time customers wait for an answer"],
+              "pain_points": ["Tickets bounced between teams"],
+              "preferences": {"tone": "warm", "detail_level": "High"},
+              "traits": {"team_size": 40, "on_call": false, "region": "EMEA"},
+              "domains": ["software", "rating", "time"]
+            }
+            """)
+        #expect(persona.id == "p" && persona.name == "Head of Customer Support")
+        #expect(persona.goals.count == 2 && persona.painPoints == ["Tickets bounced between teams"])
+        #expect(persona.tone == "warm" && persona.detailLevel == .high)
+        #expect(persona.traits == ["team_size": "40", "on_call": "false", "region": "EMEA"])
+        try persona.validateDomains(Self.knownDomains, path: "p.json")
+        try persona.validateThemes(Fixtures.loaded.themeLibrary.allThemeIDs, path: "p.json")
+    }
+
     @Test func aMistypedNameSuggestsTheNearest() {
         do {
             _ = try Fixtures.personas.load("cfoo")
