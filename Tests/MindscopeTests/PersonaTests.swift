@@ -97,6 +97,13 @@ import TestSupport
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
     }
 
+    @Test func textThatIsNotUTF8NamesItsLine() {
+        var data = Data("{\"name\": \"X\",\n \"goals\": [\"caf".utf8)
+        data.append(contentsOf: [0xE9] + Array("\"]}".utf8))
+        let error = #expect(throws: PersonaError.self) { try Persona.parse(data, path: "p.json") }
+        #expect(error?.description == "p.json:2: not valid JSON: the file is not UTF-8 text (save it as UTF-8)")
+    }
+
     @Test func deepNestingIsRefusedWithoutRecursion() {
         let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
         let error = problem(#"{"name": "X", "goals": ["a"], "traits": {"t": \#(deep)}}"#)

@@ -58,6 +58,11 @@ struct JSONOutline: Sendable {
 
     init(_ data: Data, recorded: Int = 2, deepest: Int = 64) throws(Problem) {
         let bytes = [UInt8](data)
+        // JSON is UTF-8; a Latin-1 "é" would otherwise reach the decoder as a wrong type.
+        if String(validating: bytes, as: UTF8.self) == nil {
+            let bad = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).firstIndex { String(validating: $0, as: UTF8.self) == nil }
+            throw Problem(line: bad.map { $0 + 1 }, column: nil, detail: "the file is not UTF-8 text (save it as UTF-8)")
+        }
         var offset = 0
         var line = 1
         var lineStart = 0
