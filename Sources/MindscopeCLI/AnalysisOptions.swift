@@ -23,7 +23,7 @@ struct AnalysisOptions: ParsableArguments {
     func analyze(_ input: InputOptions) throws -> AnalysisResult {
         let saving = try learning.open()
         let loaded = try lexicons.loadAll()
-        var personas = try data.load(personaNames, themes: loaded.themeLibrary.allThemeIDs)
+        var personas = try data.load(personaNames, library: loaded.themeLibrary)
         if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
         let reader = try input.open(loaded, segments: segmentColumns)
         let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)

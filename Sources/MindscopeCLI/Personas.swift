@@ -14,14 +14,33 @@ struct PersonaOptions: ParsableArguments {
 
     /// The named personas, or every shipped one when none is named; their theme weights are
     /// checked against `themes` when given.
+    ///
+    /// Theme weights only: `load(_:library:)` also checks `domains`.
     func load(_ names: [String], themes: [String]? = nil) throws -> [Persona] {
+        try load(names, checking: themes.map { ($0, nil) })
+    }
+
+    /// The named personas, or every shipped one when none is named; their theme weights are
+    /// checked against every theme of `library`, their `domains` against its pack ids and the
+    /// column roles (``Persona/columnRoleDomains``).
+    func load(_ names: [String], library: ThemeLibrary) throws -> [Persona] {
+        try load(names, checking: (library.allThemeIDs, library.domainIDs + Persona.columnRoleDomains))
+    }
+
+    private func load(_ names: [String], checking known: (themes: [String], domains: [String]?)?) throws -> [Persona] {
         let library = try library()
         do throws(MindscopeError) {
             var personas: [Persona] = []
             if names.isEmpty { personas = try library.loadAll() } else { for name in names { personas.append(try library.load(name)) } }
-            if let themes {
-                for (persona, name) in zip(personas, names.isEmpty ? personas.map(\.id) : names) {
-                    do { try persona.validateThemes(themes, path: name) } catch { throw .persona(error) }
+            if let known {
+                for (persona, name) in zip(personas, names.isEmpty ? library.names() : names) {
+                    let path = library.path(of: name)
+                    do throws(PersonaError) {
+                        try persona.validateThemes(known.themes, path: path)
+                        if let domains = known.domains { try persona.validateDomains(domains, path: path) }
+                    } catch {
+                        throw .persona(error)
+                    }
                 }
             }
             return personas
@@ -57,12 +76,13 @@ extension MindscopeCommand {
 
             func run() throws {
                 let (analyzer, set) = try lexicons.load(sample: [])
-                let persona = try data.load([persona], themes: set.themeLibrary.allThemeIDs)[0]
+                let persona = try data.load([persona], library: set.themeLibrary)[0]
                 let goals = GoalMatches(persona: persona, lenses: set.goals, analyses: set.analyses, themes: set.themes, tokenizer: analyzer.tokenizer)
                 let selection = LensSelection(persona: persona, goals: goals)
                 print("\(persona.name) (\(persona.id))")
                 if !persona.description.isEmpty { print(persona.description) }
                 print("tone: \(persona.tone); detail: \(persona.detailLevel.rawValue)")
+                print("domains: \(persona.domains.isEmpty ? "any" : persona.domains.joined(separator: ", "))")
                 for goal in persona.goals { print("goal: \(goal)") }
                 for pain in persona.painPoints { print("pain point: \(pain)") }
                 for (trait, value) in persona.traits.sorted(by: { $0.key < $1.key }) { print("trait: \(trait) = \(value)") }
@@ -83,8 +103,8 @@ extension MindscopeCommand {
             @OptionGroup var lexicons: LexiconOptions
 
             func run() throws {
-                let themes = try lexicons.loadAll().themeLibrary.allThemeIDs
-                for persona in try data.load(personas, themes: themes) { print("ok: \(persona.id) (\(persona.name))") }
+                let library = try lexicons.loadAll().themeLibrary
+                for persona in try data.load(personas, library: library) { print("ok: \(persona.id) (\(persona.name))") }
             }
         }
     }

@@ -123,7 +123,7 @@ import TestSupport
         for name in ["CFO / Small Business Owner", "Busy Product Manager", "Eco-Conscious Shopper"] {
             #expect(result.stdout.contains(name))
         }
-        #expect(result.stdout.contains("banking_operations_manager): not shown, its goals need columns the data lacks"))
+        #expect(result.stdout.contains("banking_operations_manager): not shown, written for banking or transactions data"))
     }
 
     @Test func analyzeWritesJSONAndMarkdown() throws {

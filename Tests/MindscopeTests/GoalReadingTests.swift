@@ -142,3 +142,22 @@ import TestSupport
         #expect(try blockers(survey(delivery: 45, deliveryRating: 4, support: 30, supportRating: 1, rated: rated)).first == "support")
     }
 }
+
+/// Personas that fit the data: by default a persona whose `domains` neither the chosen packs
+/// nor the file's columns match is left out, with why; named, it is always shown.
+@Suite struct PersonaFitTests {
+    @Test func retailCommentsLeaveTheBankingPersonasOut() throws {
+        let result = try Fixtures.analyze(Fixtures.corpus("store_survey.csv"))
+        #expect(Set(result.readings.map(\.persona.id)) == ["cfo", "product_manager", "eco_conscious_shopper"])
+        let why = try #require(result.skipped.first { $0.persona.id == "retail_banking_cxo" }?.why)
+        #expect(why.hasPrefix("written for banking or transactions data (its domains), and this file reads as retail"))
+        let named = try Fixtures.analyze(Fixtures.corpus("store_survey.csv"), personas: ["retail_banking_cxo"])
+        #expect(named.readings.map(\.persona.id) == ["retail_banking_cxo"])
+    }
+
+    @Test func aBanksCustomerTableLeavesTheStoreCFOOut() throws {
+        let result = try Fixtures.analyze(Fixtures.corpus("retail_banking_customers.csv"))
+        #expect(result.readings.map(\.persona.id) == ["retail_banking_cxo"])
+        #expect(result.skipped.first { $0.persona.id == "cfo" }?.why.hasPrefix("written for retail data") == true)
+    }
+}

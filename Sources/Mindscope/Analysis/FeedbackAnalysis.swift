@@ -119,6 +119,11 @@ public struct FeedbackAnalysis: Sendable {
         let narrator = Narrator(templates: lexicons.narration)
         let segments = aggregate.segments.differences()
         for ((persona, plan), goals) in zip(zip(personas, plans), goals) {
+            // A persona written for other data is left out unless asked for by name.
+            if !explicit, let why = Self.misfit(persona, packs: hasText ? lexicons.domain.packs : [], roles: input.roles) {
+                skipped.append((persona, why))
+                continue
+            }
             let selection = LensSelection(persona: persona, goals: goals)
             var issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.themes) : []
             for index in issues.indices { issues[index].segments = segments[issues[index].theme] ?? [] }
@@ -181,6 +186,22 @@ public struct FeedbackAnalysis: Sendable {
                                             origin: learning.note)
         }
         return result
+    }
+}
+
+extension FeedbackAnalysis {
+    /// Why a persona does not fit a file, or nil when it does: it fits when it names no domain,
+    /// or when one of its `domains` is a pack the comments were read with or the role of one of
+    /// the file's columns.
+    static func misfit(_ persona: Persona, packs: [String], roles: ColumnRoles) -> String? {
+        guard !persona.domains.isEmpty else { return nil }
+        let fits = persona.domains.contains { domain in
+            packs.contains(domain) || ColumnRoles.Role(rawValue: domain).map { !roles.all($0).isEmpty } ?? false
+        }
+        guard !fits else { return nil }
+        let reads = packs.isEmpty ? "no domain pack" : packs.joined(separator: " and ")
+        let either = persona.domains.count == 1 ? persona.domains[0] : persona.domains.dropLast().joined(separator: ", ") + " or " + persona.domains.last!
+        return "written for \(either) data (its domains), and this file reads as \(reads) with none of those columns; name it with --persona to see it anyway"
     }
 }
 

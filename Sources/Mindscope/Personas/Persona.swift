@@ -5,7 +5,8 @@
 ///  "goals": ["Protect profit margins"], "pain_points": ["Losing high-value customers"],
 ///  "preferences": {"tone": "practical", "detail_level": "medium"},
 ///  "traits": {"data_driven": true},
-///  "lens_weights": {"revenue_risk": 1.0}, "theme_weights": {"price": 1.5}}
+///  "lens_weights": {"revenue_risk": 1.0}, "theme_weights": {"price": 1.5},
+///  "domains": ["retail"]}
 /// ```
 public struct Persona: Sendable, Hashable {
     public enum DetailLevel: String, Sendable, CaseIterable { case low, medium, high }
@@ -26,10 +27,17 @@ public struct Persona: Sendable, Hashable {
     public var lensWeights: [String: Double]
     /// Explicit theme weights (theme id → weight ≥ 0); empty means derived from goals.
     public var themeWeights: [String: Double]
+    /// The data the persona is written for: theme packs (`retail`, `banking`, the `pack = ` ids
+    /// of `lexicons/themes/`) and column roles (`churned`, `rating`, …; ``columnRoleDomains``).
+    /// Empty: any data. Checked against the packs in use by ``validateDomains(_:path:)``.
+    public var domains: [String]
+    /// The line each field was written on in the persona file (dotted field, `domains.0` for a
+    /// list item), so later checks can name `FILE:LINE`; empty for a persona made in code.
+    var fieldLines: [String: Int] = [:]
 
     public init(id: String, name: String, description: String = "", goals: [String] = [], painPoints: [String] = [],
                 tone: String = "neutral", detailLevel: DetailLevel = .medium, traits: [String: String] = [:],
-                lensWeights: [String: Double] = [:], themeWeights: [String: Double] = [:]) {
+                lensWeights: [String: Double] = [:], themeWeights: [String: Double] = [:], domains: [String] = []) {
         self.id = id
         self.name = name
         self.description = description
@@ -40,5 +48,6 @@ public struct Persona: Sendable, Hashable {
         self.traits = traits
         self.lensWeights = lensWeights
         self.themeWeights = themeWeights
+        self.domains = domains
     }
 }

@@ -22,11 +22,9 @@ public struct PersonaLibrary: Sendable {
     /// A persona by name (`cfo`, `CFO`, `product-manager`) from the folder, or by path
     /// (`my/persona.json`). An unknown name suggests the nearest one.
     public func load(_ nameOrPath: String) throws(MindscopeError) -> Persona {
-        let isPath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".json")
-        let name = isPath ? nameOrPath : resolve(nameOrPath) ?? nameOrPath
-        let url = isPath ? URL(fileURLWithPath: nameOrPath) : directory.appendingPathComponent("\(name).json")
+        let (name, url) = locate(nameOrPath)
         guard FileManager.default.fileExists(atPath: url.path) else {
-            if isPath { throw .unreadable(path: url.path, reason: "no such file") }
+            if name == nil { throw .unreadable(path: url.path, reason: "no such file") }
             let hint = Suggestion.nearest(to: nameOrPath, among: names()).map { "did you mean '\($0)'? " } ?? ""
             throw .persona(PersonaError(path: nameOrPath, field: "",
                                         message: "unknown persona; \(hint)known: \(names().joined(separator: ", "))"))
@@ -35,7 +33,21 @@ public struct PersonaLibrary: Sendable {
         do { data = try Data(contentsOf: url) } catch {
             throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription)
         }
-        do { return try Persona.parse(data, path: isPath ? url.path : "personas/\(name).json") } catch { throw .persona(error) }
+        do { return try Persona.parse(data, path: path(of: nameOrPath)) } catch { throw .persona(error) }
+    }
+
+    /// The path messages name for a persona: `personas/NAME.json` for one of the folder, the
+    /// full path for a file given by path.
+    public func path(of nameOrPath: String) -> String {
+        let (name, url) = locate(nameOrPath)
+        return name.map { "personas/\($0).json" } ?? url.path
+    }
+
+    /// The persona's file name in the folder (nil when given by path) and its file.
+    private func locate(_ nameOrPath: String) -> (name: String?, url: URL) {
+        if nameOrPath.contains("/") || nameOrPath.hasSuffix(".json") { return (nil, URL(fileURLWithPath: nameOrPath)) }
+        let name = resolve(nameOrPath) ?? nameOrPath
+        return (name, directory.appendingPathComponent("\(name).json"))
     }
 
     /// Every persona of the folder.
