@@ -95,22 +95,7 @@ public struct CorpusGenerator: Sendable {
             comment = comment.prefix(1).uppercased() + comment.dropFirst()
             let rating = max(1, min(5, 3 + score + (chance(0.2) ? (chance(0.5) ? 1 : -1) : 0)))
             let quoted = "\"" + comment.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            write("C-\(row + 1),\(Self.isoDate(day)),\(rating),\(quoted),$\(String(format: "%.2f", value)),\(region),\(plan),\(churn ? "Yes" : "No")")
+            write("C-\(row + 1),\(CivilDate(days: day).iso),\(rating),\(quoted),$\(String(format: "%.2f", value)),\(region),\(plan),\(churn ? "Yes" : "No")")
         }
-    }
-
-    /// `2026-01-05` for a day count since 1970-01-01 (proleptic Gregorian, UTC).
-    static func isoDate(_ days: Int) -> String {
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", y, m, d)
     }
 }
