@@ -28,7 +28,8 @@ public struct ColumnRoles: Sendable {
     /// The role of a column, if it has one.
     public func role(of column: Int) -> Role? { Role.allCases.first { all($0).contains(column) } }
 
-    /// How many sample rows role detection looks at.
+    /// How many rows role detection looks at: the first ones and, in a regular file, rows
+    /// spread through the rest (``RecordReader/sample(_:)``).
     public static let sampleSize = 200
 
     /// Finds the roles: overrides (role → header, repeatable for text and segment) first; then
@@ -88,7 +89,7 @@ public struct ColumnRoles: Sendable {
             // A column whose header names another role (a second rating) is not a segment.
             for index in free() where !matches[index].contains(where: { $0.role != "segment" && $0.role != "text" }) {
                 guard let labels = Self.distinctLabels(values[index]) else { continue }
-                assign(.segment, index, "header says nothing; \(labels) distinct labels in the first \(sample.count) rows")
+                assign(.segment, index, "header says nothing; \(labels) distinct labels in \(sample.count) sample rows")
             }
         }
     }

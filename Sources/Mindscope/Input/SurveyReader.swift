@@ -75,7 +75,7 @@ public final class SurveyReader {
     public init(path: String, format: InputFormat? = nil, columnSynonyms: TopicCatalog, vocabulary: ValueVocabulary,
                 overrides: [(ColumnRoles.Role, String)] = [], limits: InputLimits = .standard) throws(MindscopeError) {
         let reader = try RecordReader(path: path, format: format, limits: limits)
-        let sample = reader.peek(ColumnRoles.sampleSize)
+        let sample = reader.sample(ColumnRoles.sampleSize)
         let roles = try ColumnRoles(header: reader.header, synonyms: columnSynonyms, vocabulary: vocabulary,
                                     overrides: overrides, sample: sample, path: path)
         ratingScale = roles[.rating].flatMap { column in
