@@ -65,4 +65,31 @@ import TestSupport
         while try reader.next() != nil { count += 1 }
         #expect(count == 1_000)
     }
+
+    /// The header of the Women's E-Commerce Clothing Reviews export, with generated rows.
+    static func clothingReviews(rows: Int = 60) -> String {
+        let divisions = ["General", "General Petite", "Initmates"]
+        let departments = ["Tops", "Dresses", "Bottoms", "Intimate", "Jackets"]
+        let classes = ["Knits", "Blouses", "Dresses", "Pants", "Sweaters", "Jeans"]
+        var csv = ",Clothing ID,Age,Title,Review Text,Rating,Recommended IND,Positive Feedback Count,Division Name,Department Name,Class Name\n"
+        for row in 0..<rows {
+            csv += "\(row),\(1000 + row % 17),\(25 + row % 40),Nice top,\"The fabric is soft and it fits well, number \(row)\",\(1 + row % 5),"
+                + "\(row % 4 == 0 ? 0 : 1),\(row % 9),\(divisions[row % 3]),\(departments[row % 5]),\(classes[row % 6])\n"
+        }
+        return csv
+    }
+
+    @Test func nameHeadersOfACategoryAreSegments() throws {
+        let reader = try Fixtures.survey(Fixtures.temporaryFile(Self.clothingReviews()))
+        #expect(reader.segmentNames == ["Age", "Division Name", "Department Name", "Class Name"])
+        #expect(reader.roles.all(.text).map { reader.reader.headers[$0] } == ["Review Text"])
+        #expect(reader.roles[.rating].map { reader.reader.headers[$0] } == "Rating")
+    }
+
+    @Test func aPersonsNameIsNeverASegment() throws {
+        let people = ["Ann", "Bob", "Cy"]
+        let rows = (0..<30).map { "\($0),\"Slow checkout and rude staff, visit \($0)\",\(people[$0 % 3]),\(people[$0 % 3]),Lee,\(people[$0 % 3]) Lee,\(["North", "South"][$0 % 2])" }
+        let reader = try Fixtures.survey(Fixtures.temporaryFile("id,comment,Name,First Name,Last Name,Customer Name,Store Name\n" + rows.joined(separator: "\n")))
+        #expect(reader.segmentNames == ["Store Name"])
+    }
 }

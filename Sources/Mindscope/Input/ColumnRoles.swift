@@ -34,7 +34,8 @@ public struct ColumnRoles: Sendable {
 
     /// Finds the roles: overrides (role → header, repeatable for text and segment) first; then
     /// header synonyms from `lexicons/columns.txt`, matched on the column name and the question
-    /// text; then the values, for a comment column (long text with spaces), a rating column
+    /// text (`[ignore]` cues anywhere in a header, `[ignore_alone]` cues as the whole header, keep
+    /// a column from the text and segment roles); then the values, for a comment column (long text with spaces), a rating column
     /// (stars, fractions, rating words), a money column (currency signs) and segment columns
     /// (a few distinct labels).
     public init(header: SurveyHeader, synonyms: TopicCatalog, vocabulary: ValueVocabulary,
@@ -49,7 +50,7 @@ public struct ColumnRoles: Sendable {
         let overridden = Set(overrides.map(\.0))
         let matches = Self.headerMatches(header, synonyms: synonyms)
         let values = Self.columnValues(sample, count: header.names.count)
-        let ignored = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" } })
+        let ignored = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" || ($0.role == "ignore_alone" && $0.full) } })
 
         for role in [Role.id, .rating, .value, .churned, .products, .logins, .transactions] where !overridden.contains(role) {
             let candidates = matches.indices.filter { !isAssigned($0) }.compactMap { index in
