@@ -92,4 +92,62 @@ import TestSupport
         let reader = try Fixtures.survey(Fixtures.temporaryFile("id,comment,Name,First Name,Last Name,Customer Name,Store Name\n" + rows.joined(separator: "\n")))
         #expect(reader.segmentNames == ["Store Name"])
     }
+
+    // MARK: Recommend flags
+
+    /// Tags a file and returns its JSON lines.
+    static func tagLines(_ path: String, overrides: [(ColumnRoles.Role, String)] = []) throws -> (lines: [String], reports: [String]) {
+        let reader = try Fixtures.survey(path, overrides: overrides)
+        var lines: [String] = []
+        var reports: [String] = []
+        _ = try Tagger(analyzer: Fixtures.analyzer).run(reader, write: { lines.append($0) }, report: { reports.append($0) })
+        return (lines, reports)
+    }
+
+    @Test func aRecommendedIndColumnIsARecommendFlag() throws {
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile(Self.clothingReviews()))
+        #expect(reader.roles[.recommend].map { reader.reader.headers[$0] } == "Recommended IND")
+        #expect(records.prefix(4).map(\.recommend) == [false, true, true, true])
+    }
+
+    @Test func aLikedColumnOfZerosAndOnesIsNeverARating() throws {
+        let rows = (0..<20).map { "\"Wow, loved this place number \($0).\"\t\($0 % 3 == 0 ? 0 : 1)" }
+        let file = Fixtures.temporaryFile("Review\tLiked\n" + rows.joined(separator: "\n") + "\n\"Blank one here.\"\t\n", name: "restaurant.tsv")
+        let (reader, records, reports) = try Fixtures.records(file)
+        #expect(reader.roles[.recommend] == 1 && reader.roles[.rating] == nil)
+        #expect(records.prefix(3).map(\.recommend) == [false, true, true] && records.last?.recommend == nil)
+        #expect(records.allSatisfy { $0.rating == nil } && reports.isEmpty)
+        // Named as the rating, it is still read as the flag, and that is said once.
+        let named = try Fixtures.records(file, overrides: [(.rating, "Liked")])
+        #expect(named.reader.roles[.recommend] == 1 && named.reader.roles[.rating] == nil)
+        #expect(named.reports == ["\(file): column 'Liked' holds only 0/1 values: read as a recommend flag, not a rating"])
+        #expect(named.records.map(\.recommend) == records.map(\.recommend))
+    }
+
+    @Test(arguments: [("Yes", "No", "No/Yes"), ("1", "0", "0/1")])
+    func aRatingHeaderOverYesAndNoIsTheFlag(_ yes: String, _ no: String, _ pair: String) throws {
+        let rows = (0..<20).map { "\($0),\"The staff were helpful, visit \($0)\",\($0 % 2 == 0 ? yes : no)" }
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile("id,comment,score\n" + rows.joined(separator: "\n")))
+        #expect(reader.roles[.rating] == nil && reader.roles[.recommend] == 2)
+        #expect(reader.roles.reasons[2]?.hasSuffix("only \(pair) values, so a recommend flag, not a rating") == true)
+        #expect(records.prefix(2).map(\.recommend) == [true, false] && records.allSatisfy { $0.rating == nil })
+    }
+
+    @Test func anElevenPointLikelihoodToRecommendStaysARating() throws {
+        let rows = (0..<22).map { "\($0),\"Good value for money, order \($0)\",\($0 % 11)" }
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile("id,comment,How likely are you to recommend us?\n" + rows.joined(separator: "\n")))
+        #expect(reader.roles[.rating] == 2 && reader.roles[.recommend] == nil)
+        #expect(reader.ratingScale == RatingScale(kind: .nps, low: 0, high: 10))
+        #expect(records.allSatisfy { $0.recommend == nil })
+    }
+
+    @Test func tagWritesRecommendOnlyWhenTheFileHasTheColumn() throws {
+        let rows = ["\"Loved it, great food.\"\t1", "\"Cold and slow.\"\t0", "\"Fine I guess.\"\t"]
+        let with = try Self.tagLines(Fixtures.temporaryFile("Review\tLiked\n" + rows.joined(separator: "\n"), name: "r.tsv")).lines
+        #expect(with.map { $0.contains("\"recommend\":true") } == [true, false, false])
+        #expect(with[1].contains("\"recommend\":false") && with[2].contains("\"recommend\":null"))
+        #expect(with[0].contains("\"churned\":null,\"recommend\":true,\"segments\""))
+        let without = try Self.tagLines(Fixtures.temporaryFile("id,comment\n1,\"Loved it, great food.\"\n")).lines
+        #expect(!without[0].contains("recommend"))
+    }
 }

@@ -1,10 +1,13 @@
 import MindscopeText
 
-/// Which columns hold the id, the comment text, the rating, the order value, the churned flag
-/// and the segments, and why each was chosen.
+/// Which columns hold the id, the comment text, the rating, the order value, the churned flag,
+/// the recommend flag and the segments, and why each was chosen.
 public struct ColumnRoles: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case id, text, rating, value, churned, segment
+        /// A yes/no "would recommend" or "liked" flag (`Recommended IND`, `Liked`): a 0/1 column
+        /// is this, never a rating.
+        case recommend
         /// Numeric measures of tabular customer data.
         case products, logins, transactions
 
@@ -18,6 +21,8 @@ public struct ColumnRoles: Sendable {
     public private(set) var columns: [Role: [Int]] = [:]
     /// Why each chosen column got its role, for `-v` and `inspect`.
     public private(set) var reasons: [Int: String] = [:]
+    /// What a user should hear about a role they named (`FILE: …`), for stderr.
+    public private(set) var notes: [String] = []
 
     /// The (first) column of a role.
     public subscript(role: Role) -> Int? { columns[role]?.first }
@@ -52,7 +57,7 @@ public struct ColumnRoles: Sendable {
         let values = Self.columnValues(sample, count: header.names.count)
         let ignored = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" || ($0.role == "ignore_alone" && $0.full) } })
 
-        for role in [Role.id, .rating, .value, .churned, .products, .logins, .transactions] where !overridden.contains(role) {
+        for role in [Role.id, .rating, .value, .churned, .recommend, .products, .logins, .transactions] where !overridden.contains(role) {
             let candidates = matches.indices.filter { !isAssigned($0) }.compactMap { index in
                 matches[index].filter { $0.role == role.rawValue }.max(by: Self.weaker).map { (index, $0) }
             }
@@ -82,6 +87,23 @@ public struct ColumnRoles: Sendable {
         }
         if self[.rating] == nil, let index = free().first(where: { Self.looksLikeRatings(values[$0], vocabulary) }) {
             assign(.rating, index, "header says nothing; values read as ratings (stars, fractions or rating words)")
+        }
+        // A rating column of only 0 and 1 (or yes and no) is a recommend flag, never a 0–5 rating.
+        if let index = self[.rating], Self.onlyYesAndNo(values[index], vocabulary) {
+            let named = overridden.contains(.rating)
+            if named { notes.append("\(path): column '\(header.names[index])' holds only \(Self.describePair(values[index])) values: read as a recommend flag, not a rating") }
+            if self[.recommend] == nil {
+                assign(.recommend, index, (reasons[index] ?? "") + "; only \(Self.describePair(values[index])) values, so a recommend flag, not a rating")
+            } else {
+                columns[.rating] = nil
+                reasons[index] = nil
+            }
+        }
+        // So is a column whose header names a rating and whose values are yes and no.
+        if self[.recommend] == nil, !overridden.contains(.recommend), let index = matches.indices.first(where: { index in
+            !isAssigned(index) && matches[index].contains { $0.role == Role.rating.rawValue } && Self.onlyYesAndNo(values[index], vocabulary)
+        }), let match = matches[index].filter({ $0.role == Role.rating.rawValue }).max(by: Self.weaker) {
+            assign(.recommend, index, match.reason + "; only \(Self.describePair(values[index])) values, so a recommend flag, not a rating")
         }
         if self[.value] == nil, let index = free().first(where: { Self.looksLikeMoney(values[$0]) }) {
             assign(.value, index, "header says nothing; values carry currency signs")
@@ -152,9 +174,25 @@ public struct ColumnRoles: Sendable {
         case .rating: return mostly { RatingReading($0, words: vocabulary.ratingWords) != nil }
         case .value: return mostly { (try? Money.parse($0)) != nil }
         case .churned: return mostly { (try? vocabulary.flag($0)) != nil }
+        case .recommend:
+            // Two answers at most: a 0–10 "likelihood to recommend" stays a rating.
+            return mostly { (try? vocabulary.flag($0)) != nil } && Set(values.map { $0.lowercased() }).count <= 2
         case .products, .logins, .transactions: return mostly { Double($0) != nil }
         case .text, .segment: return true
         }
+    }
+
+    /// Every value is a yes/no word and both answers occur: `0`/`1`, `yes`/`no`.
+    static func onlyYesAndNo(_ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
+        let answers = values.map { try? vocabulary.flag($0) }
+        return Set(values.map { $0.lowercased() }).count == 2 && !answers.contains(nil) && Set(answers) == [true, false]
+    }
+
+    /// The two values of a yes/no column, as `0/1`.
+    static func describePair(_ values: [String]) -> String {
+        var seen: [String] = []
+        for value in values where !seen.contains(where: { $0.lowercased() == value.lowercased() }) { seen.append(value) }
+        return seen.sorted().joined(separator: "/")
     }
 
     static func looksLikeText(_ values: [String]) -> Bool {

@@ -61,6 +61,7 @@ public struct Inspection {
         if let rating = record.rating { parts.append("rating \(rating.raw.trimmingSpaces()) → \(String(format2: rating.normalized))") }
         if let value = record.value { parts.append("value \(value.currency.map { $0 + " " } ?? "")\(value.amount)") }
         if let churned = record.churned { parts.append("churned \(churned)") }
+        if let recommend = record.recommend { parts.append("recommend \(recommend)") }
         for (name, value) in zip(segmentNames, record.segments) { parts.append("\(name) \(value)") }
         let text = record.text.replacingOccurrences(of: "\n", with: " ")
         if !text.isEmpty { parts.append("\"\(text.prefix(70))\(text.count > 70 ? "…" : "")\"") }

@@ -11,6 +11,8 @@ public struct FeedbackRecord: Sendable {
     public var rating: Rating?
     public var value: Money?
     public var churned: Bool?
+    /// The recommend (or liked) flag: nil when the file has no such column or the field is blank.
+    public var recommend: Bool? = nil
     /// Segment values in the order of ``SurveyReader/segmentNames``.
     public var segments: [String]
     /// Numeric measures (products, logins, transactions) present in the row.
@@ -64,6 +66,9 @@ public final class SurveyReader {
     /// known (a progress bar's input).
     public var onProgress: ((_ rows: Int, _ bytes: Int, _ total: Int?) -> Void)?
 
+    /// Things to say once, before the first row: a named rating column read as a recommend flag.
+    private var notices: [String] = []
+
     /// Segment columns of numeric ages, read as age groups.
     public private(set) var binnedColumns: Set<Int> = []
     /// The age groups numeric ages fall into.
@@ -85,6 +90,7 @@ public final class SurveyReader {
         self.reader = reader
         self.roles = roles
         self.vocabulary = vocabulary
+        notices = roles.notes
         binnedColumns = Set(roles.all(.segment).filter { column in
             let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
             return !values.isEmpty && values.allSatisfy { Double($0)?.isFinite ?? false } && reader.headers[column].lowercased().contains("age")
@@ -139,6 +145,8 @@ public final class SurveyReader {
     }
 
     private func readNext(report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord? {
+        for notice in notices { report(notice) }
+        notices.removeAll()
         while true {
             let row: RawRow
             do {
@@ -224,6 +232,9 @@ public final class SurveyReader {
         }
         if let column = roles[.churned] {
             do { record.churned = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
+        }
+        if let column = roles[.recommend] {
+            do { record.recommend = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
         }
         return record
     }
