@@ -150,4 +150,120 @@ import TestSupport
         let without = try Self.tagLines(Fixtures.temporaryFile("id,comment\n1,\"Loved it, great food.\"\n")).lines
         #expect(!without[0].contains("recommend"))
     }
+
+    // MARK: Times
+
+    static let months = Fixtures.loaded.values.months
+
+    static func iso(_ field: String, dayFirst: Bool = false) -> String? {
+        TimeFormat(dayFirst: dayFirst, epochs: true, months: months).seconds(field).map(TimeFormat.iso8601)
+    }
+
+    @Test(arguments: [
+        ("2026-03-01", "2026-03-01T00:00:00Z"), ("2026-03-01T09:12:00Z", "2026-03-01T09:12:00Z"),
+        ("2026-03-01 09:12:00 -0800", "2026-03-01T17:12:00Z"), ("2015-02-24 11:35:52 -0800", "2015-02-24T19:35:52Z"),
+        ("2026-03-01T09:12:00.250+05:30", "2026-03-01T03:42:00Z"), ("03/01/2026", "2026-03-01T00:00:00Z"),
+        ("3/1/26 9:12", "2026-03-01T09:12:00Z"), ("3/1/2026 9:12:00 PM", "2026-03-01T21:12:00Z"),
+        ("12/31/1999 12:05 AM", "1999-12-31T00:05:00Z"), ("2026/10/01 9:12:01 AM GMT+1", "2026-10-01T08:12:01Z"),
+        ("2026/03/01", "2026-03-01T00:00:00Z"), ("01.03.2026", "2026-03-01T00:00:00Z"), ("1772356320", "2026-03-01T09:12:00Z"),
+        ("1772356320000", "2026-03-01T09:12:00Z"), ("Mar 1, 2026", "2026-03-01T00:00:00Z"), ("1 March 2026", "2026-03-01T00:00:00Z"),
+        ("01-Mar-2026", "2026-03-01T00:00:00Z"), ("Sept. 30, 2025 4:05 pm", "2025-09-30T16:05:00Z"), (" 2024-02-29 ", "2024-02-29T00:00:00Z"),
+    ])
+    func datesAreReadInCommonFormats(_ field: String, _ expected: String) {
+        #expect(Self.iso(field) == expected)
+    }
+
+    @Test func dayFirstColumnsSwapDayAndMonth() {
+        #expect(Self.iso("03/01/2026", dayFirst: true) == "2026-01-03T00:00:00Z")
+        #expect(Self.iso("01.03.2026", dayFirst: false) == "2026-03-01T00:00:00Z")  // dots are always day first
+        #expect(TimeFormat.detect(["03/04/2026", "25/04/2026"], epochs: false, months: Self.months).dayFirst)
+        let monthFirst = TimeFormat.detect(["03/04/2026", "04/25/2026"], epochs: false, months: Self.months)
+        #expect(!monthFirst.dayFirst && !monthFirst.orderGuessed)
+        #expect(TimeFormat.detect(["03/04/2026", "2026-03-04"], epochs: false, months: Self.months).orderGuessed)
+        #expect(!TimeFormat.detect(["2026-03-04"], epochs: false, months: Self.months).numericDayMonth)
+    }
+
+    @Test(arguments: ["31/31/2026", "2026-02-30", "2025-02-29", "2026-13-01", "2026-03-01 25:00", "2026-03-01 9:61",
+                      "soon", "12345", "2026-03-01 09:12 PST", "13/1/2026 13:00 PM", "", "2026-03-01T", "Smarch 1, 2026"])
+    func nonDatesAreNotRead(_ field: String) {
+        #expect(Self.iso(field) == nil)
+    }
+
+    @Test func epochNumbersAreReadOnlyWhereAHeaderNamesATime() {
+        #expect(TimeFormat(months: Self.months).seconds("1772356320") == nil)
+        #expect(TimeFormat.iso8601(-1) == "1969-12-31T23:59:59Z")
+    }
+
+    @Test func theRecordedDateIsTheTimeOfAQualtricsExport() throws {
+        let (reader, records, reports) = try Fixtures.records(Fixtures.fixture("qualtrics.csv"))
+        #expect(reader.timeColumn == "RecordedDate")
+        #expect(records.first?.time.map(TimeFormat.iso8601) == "2026-10-01T09:14:41Z")
+        #expect(reports.isEmpty && reader.timeProblems == (0, 0))
+        #expect(reader.segmentNames == ["Q4"])
+    }
+
+    @Test func aStartDateComesBeforeAnEndDate() throws {
+        let rows = (1...6).map { "2026-03-0\($0) 10:00,2026-03-0\($0) 09:00,\"The app crashed twice, day \($0)\"" }
+        let reader = try Fixtures.survey(Fixtures.temporaryFile("End Date,Start Date,comment\n" + rows.joined(separator: "\n")))
+        #expect(reader.timeColumn == "Start Date")
+        #expect(reader.roles.role(of: 0) == nil)
+    }
+
+    @Test func aDateColumnIsFoundByItsValues() throws {
+        let rows = (1...9).map { "\($0),\"Mar \($0), 2026\",\"Great coffee and fast service, visit \($0)\"" }
+        let quoted = "id,when,comment\n" + rows.joined(separator: "\n")
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile(quoted))
+        #expect(reader.timeColumn == "when")
+        #expect(reader.roles.reasons[1] == "header says nothing; values read as dates")
+        #expect(records.last?.time.map(TimeFormat.iso8601) == "2026-03-09T00:00:00Z")
+    }
+
+    @Test func tweetTimesWithZonesAreRead() throws {
+        let rows = (1...5).map { "5703\($0),@united lost my bag again \($0),2015-02-24 11:3\($0):52 -0800" }
+        let (reader, records, _) = try Fixtures.records(Fixtures.temporaryFile("tweet_id,text,tweet_created\n" + rows.joined(separator: "\n")))
+        #expect(reader.timeColumn == "tweet_created")
+        #expect(records.first?.time.map(TimeFormat.iso8601) == "2015-02-24T19:31:52Z")
+    }
+
+    /// `n` rows of `RecordedDate,comment`, the dates from `date(row)`.
+    static func dated(_ n: Int, _ date: (Int) -> String) -> String {
+        "RecordedDate,comment\n" + (1...n).map { "\(date($0)),\"Checkout was slow, order \($0)\"" }.joined(separator: "\n")
+    }
+
+    @Test func unreadableAndImplausibleDatesAreCountedAndCitedOnce() throws {
+        // Lines are rows + 1: rows 11 and 39 are unreadable among 35 others, row 6 is in the future.
+        let bad: Set<Int> = Set([11, 39] + (100..<135))
+        let file = Fixtures.temporaryFile(Self.dated(5_000) { row in
+            bad.contains(row) ? (row == 11 ? "31/31/2026" : "not yet") : row == 6 ? "2099-01-01" : row == 7 ? "1970-01-02" : "2026-03-01 09:12:00"
+        })
+        let (reader, records, reports) = try Fixtures.records(file)
+        #expect(reader.timeProblems == (37, 2))
+        #expect(reports == [
+            "\(file): 37 of 5,000 dates in column 'RecordedDate' could not be read (first: \(file):12 '31/31/2026', \(file):40 'not yet', \(file):101 'not yet'); left missing",
+            "\(file): 2 of 5,000 dates in column 'RecordedDate' are before 1990 or more than a day in the future (first: \(file):7 '2099-01-01', \(file):8 '1970-01-02'); left missing",
+        ])
+        #expect(records.count == 5_000 && records.filter { $0.time == nil }.count == 39)
+        #expect(reader.summary.fieldProblems == 39)
+        let strict = try Fixtures.survey(file, strict: true)
+        #expect(throws: MindscopeError.self) { while try strict.next(report: { _ in }) != nil {} }
+    }
+
+    @Test func aGuessedDayMonthOrderIsSaidOnce() throws {
+        let file = Fixtures.temporaryFile(Self.dated(30) { "0\(1 + $0 % 9)/0\(1 + $0 % 7)/2026" })
+        let (reader, records, reports) = try Fixtures.records(file)
+        #expect(reader.timeFormat?.orderGuessed == true && reader.timeFormat?.dayFirst == false)
+        #expect(reports.count == 1 && reports[0].hasPrefix("\(file): no date in column 'RecordedDate' has a day above 12"))
+        #expect(records[0].time.map(TimeFormat.iso8601) == "2026-02-02T00:00:00Z")
+        let dayFirst = try Fixtures.records(Fixtures.temporaryFile(Self.dated(30) { "\(1 + $0 % 28)/0\(1 + $0 % 7)/2026" }))
+        #expect(dayFirst.reader.timeFormat?.dayFirst == true && dayFirst.reports.isEmpty)
+        #expect(dayFirst.records[12].time.map(TimeFormat.iso8601) == "2026-07-14T00:00:00Z")
+    }
+
+    @Test func tagWritesTheTimeOnlyWhenTheFileHasTheColumn() throws {
+        let with = try Self.tagLines(Fixtures.temporaryFile(Self.dated(3) { $0 == 2 ? "never" : "2026-03-0\($0)T09:12:00+01:00" })).lines
+        #expect(with[0].contains("\"churned\":null,\"time\":\"2026-03-01T08:12:00Z\",\"segments\""))
+        #expect(with[1].contains("\"time\":null"))
+        let without = try Self.tagLines(Fixtures.temporaryFile("id,comment\n1,\"Loved it, great food.\"\n")).lines
+        #expect(!without[0].contains("\"time\""))
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MindscopeText
 
 /// One survey response, its fields read by role.
@@ -13,6 +14,9 @@ public struct FeedbackRecord: Sendable {
     public var churned: Bool?
     /// The recommend (or liked) flag: nil when the file has no such column or the field is blank.
     public var recommend: Bool? = nil
+    /// When the response was recorded, in seconds since 1970 UTC: nil when the file has no time
+    /// column or the field is blank, unreadable or implausible (``SurveyReader/timeProblems``).
+    public var time: Int? = nil
     /// Segment values in the order of ``SurveyReader/segmentNames``.
     public var segments: [String]
     /// Numeric measures (products, logins, transactions) present in the row.
@@ -24,8 +28,9 @@ public struct InputSummary: Sendable, Equatable {
     public var read = 0
     public var used = 0
     public var skipped = 0
-    /// Fields that could not be read (a rating off the scale, an amount that is not one): the
-    /// row is used with that field missing, and each is reported.
+    /// Fields that could not be read (a rating off the scale, an amount that is not one, a date
+    /// that is none or is implausible): the row is used with that field missing, and each is
+    /// reported (dates together when the reading ends, the first few by line).
     public var fieldProblems = 0
     /// Fields whose invalid UTF-8 or NUL bytes were replaced with U+FFFD.
     public var repairedFields = 0
@@ -66,8 +71,26 @@ public final class SurveyReader {
     /// known (a progress bar's input).
     public var onProgress: ((_ rows: Int, _ bytes: Int, _ total: Int?) -> Void)?
 
-    /// Things to say once, before the first row: a named rating column read as a recommend flag.
+    /// Things to say once, before the first row: a named rating column read as a recommend flag,
+    /// a guessed day/month order.
     private var notices: [String] = []
+
+    /// The time column's header, when the file has one.
+    public var timeColumn: String? { roles[.time].map { reader.headers[$0] } }
+    /// How the time column writes its dates (day/month order from the sample).
+    public private(set) var timeFormat: TimeFormat?
+    /// Time fields left missing: unreadable, or before 1990 or more than a day in the future.
+    /// Reported once, when the reading ends, with the first few lines.
+    public private(set) var timeProblems: (unreadable: Int, implausible: Int) = (0, 0)
+    /// Non-blank time fields read.
+    public private(set) var timesRead = 0
+    /// The first few problem fields of each kind, as `FILE:LINE 'value'`.
+    private var timeExamples: (unreadable: [String], implausible: [String]) = ([], [])
+    /// The latest plausible time: a day after the reader was opened.
+    private let latestTime = Int(Date().timeIntervalSince1970) + 86_400
+    private var endReported = false
+    /// How many problem fields of a kind the end-of-reading summary cites.
+    static let examplesCited = 3
 
     /// Segment columns of numeric ages, read as age groups.
     public private(set) var binnedColumns: Set<Int> = []
@@ -91,6 +114,14 @@ public final class SurveyReader {
         self.roles = roles
         self.vocabulary = vocabulary
         notices = roles.notes
+        if let column = roles[.time] {
+            let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
+            let format = TimeFormat.detect(values, epochs: true, months: vocabulary.months)
+            timeFormat = format
+            if format.orderGuessed, let example = values.first(where: { TimeFormat(dayFirst: true, months: vocabulary.months).seconds($0) != format.seconds($0) }) {
+                notices.append("\(path): no date in column '\(reader.headers[column])' has a day above 12 (such as '\(example.excerpt)'): read month first (MM/DD/YYYY)")
+            }
+        }
         binnedColumns = Set(roles.all(.segment).filter { column in
             let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
             return !values.isEmpty && values.allSatisfy { Double($0)?.isFinite ?? false } && reader.headers[column].lowercased().contains("age")
@@ -152,6 +183,10 @@ public final class SurveyReader {
             do {
                 guard let next = try reader.next() else {
                     summary.repairedFields = reader.repairedFields
+                    if !endReported {
+                        endReported = true
+                        for line in endOfReading() { report(line) }
+                    }
                     return nil
                 }
                 row = next
@@ -236,7 +271,58 @@ public final class SurveyReader {
         if let column = roles[.recommend] {
             do { record.recommend = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
         }
+        if let column = roles[.time], let format = timeFormat {
+            let field = row.fields[column].trimmingSpaces()
+            if !field.isEmpty {
+                timesRead += 1
+                let seconds = format.seconds(field)
+                if let seconds, seconds >= TimeFormat.earliest, seconds <= latestTime {
+                    record.time = seconds
+                } else {
+                    // Counted and cited when the reading ends, not reported row by row.
+                    let message = seconds == nil ? "'\(field.excerpt)' is not a date" : "'\(field.excerpt)' is before 1990 or in the future"
+                    if strict { throw .badInput(path: path, line: row.line, message: "\(message) (column '\(reader.headers[column])')") }
+                    summary.fieldProblems += 1
+                    let example = "\(path):\(row.line) '\(field.excerpt)'"
+                    if seconds == nil {
+                        timeProblems.unreadable += 1
+                        if timeExamples.unreadable.count < Self.examplesCited { timeExamples.unreadable.append(example) }
+                    } else {
+                        timeProblems.implausible += 1
+                        if timeExamples.implausible.count < Self.examplesCited { timeExamples.implausible.append(example) }
+                    }
+                }
+            }
+        }
         return record
+    }
+}
+
+extension SurveyReader {
+    /// What is said once the last row is read: the time fields left missing, counted, with the
+    /// first few cited (a file of 50,000 bad dates gets two lines, not 50,000).
+    func endOfReading() -> [String] {
+        guard let column = timeColumn else { return [] }
+        var lines: [String] = []
+        let of = "of \(Self.grouped(timesRead)) dates in column '\(column)'"
+        if timeProblems.unreadable > 0 {
+            lines.append("\(path): \(Self.grouped(timeProblems.unreadable)) \(of) could not be read (first: \(timeExamples.unreadable.joined(separator: ", "))); left missing")
+        }
+        if timeProblems.implausible > 0 {
+            lines.append("\(path): \(Self.grouped(timeProblems.implausible)) \(of) are before 1990 or more than a day in the future (first: \(timeExamples.implausible.joined(separator: ", "))); left missing")
+        }
+        return lines
+    }
+
+    /// `5,000`: thousands grouped with commas, whatever the locale.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (n < 0 ? "-" : "") + result
     }
 }
 

@@ -91,7 +91,11 @@ public struct TagRecord: Sendable {
     public var churned: Bool?
     /// The recommend flag; its key is written only when the file has a recommend column.
     public var recommend: Bool?
-    /// The optional keys the file has columns for: ``ColumnRoles/Role/recommend``.
+    /// When the row was recorded, in seconds since 1970 UTC; its key (ISO 8601 UTC) is written
+    /// only when the file has a time column.
+    public var time: Int?
+    /// The optional keys the file has columns for: ``ColumnRoles/Role/recommend`` and
+    /// ``ColumnRoles/Role/time``.
     public var optionalRoles: Set<ColumnRoles.Role> = []
     /// Segment column → value.
     public var segments: [(name: String, value: String)]
@@ -120,6 +124,7 @@ public struct TagRecord: Sendable {
             ("churned", churned.map(JSONDocument.bool) ?? .null),
         ]
         if optionalRoles.contains(.recommend) { members.append(("recommend", recommend.map(JSONDocument.bool) ?? .null)) }
+        if optionalRoles.contains(.time) { members.append(("time", time.map { .string(TimeFormat.iso8601($0)) } ?? .null)) }
         members += [
             ("segments", .object(segments.map { ($0.name, .string($0.value)) })),
             ("sentences", .array(sentences.map { s in
@@ -144,7 +149,7 @@ public struct TagRecord: Sendable {
 
 extension TagRecord {
     /// Builds the record for a survey row from the text core's analysis of its comment;
-    /// `optionalRoles` are the optional keys the file has columns for (recommend).
+    /// `optionalRoles` are the optional keys the file has columns for (recommend, time).
     public init(_ record: FeedbackRecord, analysis: CommentAnalysis, segmentNames: [String], explain: Bool,
                 optionalRoles: Set<ColumnRoles.Role> = []) {
         self.init(id: record.id, line: record.line, analysis: analysis, explain: explain)
@@ -154,6 +159,7 @@ extension TagRecord {
         currency = record.value?.currency
         churned = record.churned
         recommend = record.recommend
+        time = record.time
         self.optionalRoles = optionalRoles
         segments = zip(segmentNames, record.segments).map { ($0, $1) }
     }
@@ -192,12 +198,12 @@ extension TagRecord {
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
 
     /// The keys written only when the file has their column, in output order.
-    public static let optionalKeys: [ColumnRoles.Role] = [.recommend]
+    public static let optionalKeys: [ColumnRoles.Role] = [.recommend, .time]
 
     /// The CSV cells of the optional keys the file has columns for (blank when missing).
     var optionalCells: [String] {
         Self.optionalKeys.filter(optionalRoles.contains).map { role in
-            recommend.map { String($0) } ?? ""
+            role == .recommend ? recommend.map { String($0) } ?? "" : time.map(TimeFormat.iso8601) ?? ""
         }
     }
 
