@@ -266,4 +266,28 @@ import TestSupport
         let without = try Self.tagLines(Fixtures.temporaryFile("id,comment\n1,\"Loved it, great food.\"\n")).lines
         #expect(!without[0].contains("\"time\""))
     }
+
+    // MARK: Repeated ids
+
+    @Test func repeatedIdsAreSaidOnceWithAnExampleAndTheSpreadsheetThatMangledThem() throws {
+        let ids = ["5.70306E+17", "5.70301E+17", "5.70306E+17", "570299999999999999", "5.70306E+17", "5.70301E+17"]
+        let rows = ids.enumerated().map { "\($1),\"@united my bag is lost, flight \($0)\"" }
+        let file = Fixtures.temporaryFile("tweet_id,text\n" + rows.joined(separator: "\n"))
+        let (reader, records, reports) = try Fixtures.records(file)
+        #expect(reader.repeatedIDs == 3)
+        #expect(reports == ["\(file): column 'tweet_id' has repeated ids: 3 rows repeat an earlier row's id (e.g. '5.70306E+17' on lines 2 and 4); "
+                            + "rows are cited by line as well; ids such as '5.70306E+17' are big numbers a spreadsheet rounded to scientific notation, "
+                            + "their last digits lost (export the column as text)"])
+        #expect(Set(records.map(\.line)).count == ids.count)
+        let tagged = try Self.tagLines(file).lines
+        #expect(tagged.map { $0.contains("\"line\":") } == Array(repeating: true, count: ids.count))
+    }
+
+    @Test func uniqueIdsSayNothing() throws {
+        let rows = (1...300).map { "\($0),\"Fine service, visit \($0)\"" }
+        let (reader, _, reports) = try Fixtures.records(Fixtures.temporaryFile("id,comment\n" + rows.joined(separator: "\n")))
+        #expect(reader.repeatedIDs == 0 && reports.isEmpty)
+        #expect(SurveyReader.isScientific("5.70306E+17") && SurveyReader.isScientific("6e+18"))
+        #expect(!SurveyReader.isScientific("E+17") && !SurveyReader.isScientific("5.7E17") && !SurveyReader.isScientific("R-5E+2x"))
+    }
 }

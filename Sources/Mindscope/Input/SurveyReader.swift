@@ -92,6 +92,17 @@ public final class SurveyReader {
     /// How many problem fields of a kind the end-of-reading summary cites.
     static let examplesCited = 3
 
+    /// Rows whose id an earlier row already had (ids compared by hash, in bounded memory).
+    public private(set) var repeatedIDs = 0
+    /// The hash of each id seen → the line it was first seen on, up to ``idsRemembered`` ids.
+    private var idLines: [Int: Int] = [:]
+    /// The first repeat: the id, the line it was first seen on and the line it came back on.
+    private var firstRepeat: (id: String, first: Int, again: Int)?
+    /// An id written in scientific notation (`5.70306E+17`): a big number a spreadsheet rounded.
+    private var scientificID: String?
+    /// The most distinct ids remembered (about 3 MB); later ids are checked against them only.
+    static let idsRemembered = 100_000
+
     /// Segment columns of numeric ages, read as age groups.
     public private(set) var binnedColumns: Set<Int> = []
     /// The age groups numeric ages fall into.
@@ -225,6 +236,7 @@ public final class SurveyReader {
             report("\(path):\(row.line): \(text); left missing")
         }
         let id = roles[.id].map { row.fields[$0].trimmingSpaces() } ?? ""
+        if !id.isEmpty { noteID(id, line: row.line) }
         var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(summary.read) : id,
                                     text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                                     rating: nil, value: nil, churned: nil, segments: [])
@@ -299,11 +311,42 @@ public final class SurveyReader {
 }
 
 extension SurveyReader {
-    /// What is said once the last row is read: the time fields left missing, counted, with the
-    /// first few cited (a file of 50,000 bad dates gets two lines, not 50,000).
+    /// Counts an id that an earlier row had, and notes one in scientific notation.
+    fileprivate func noteID(_ id: String, line: Int) {
+        let hash = id.hashValue
+        if let first = idLines[hash] {
+            repeatedIDs += 1
+            if firstRepeat == nil { firstRepeat = (id, first, line) }
+        } else if idLines.count < Self.idsRemembered {
+            idLines[hash] = line
+        }
+        if scientificID == nil, Self.isScientific(id) { scientificID = id }
+    }
+
+    /// `5.70306E+17`: how spreadsheets show an integer too long for them, its digits lost.
+    public static func isScientific(_ id: String) -> Bool {
+        let parts = id.uppercased().split(separator: "E", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasPrefix("+"), parts[1].count > 1, parts[1].dropFirst().allSatisfy(\.isASCII),
+              parts[1].dropFirst().allSatisfy(\.isNumber) else { return false }
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(mantissa.count) && mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// What is said once the last row is read: repeated ids, and the time fields left missing,
+    /// counted, with the first few cited (a file of 50,000 bad dates gets two lines, not 50,000).
     func endOfReading() -> [String] {
-        guard let column = timeColumn else { return [] }
         var lines: [String] = []
+        if let column = roles[.id].map({ reader.headers[$0] }) {
+            let mangled = scientificID.map { "ids such as '\($0.excerpt)' are big numbers a spreadsheet rounded to scientific notation, their last digits lost (export the column as text)" }
+            if let firstRepeat {
+                lines.append("\(path): column '\(column)' has repeated ids: \(Self.grouped(repeatedIDs)) rows repeat an earlier row's id "
+                             + "(e.g. '\(firstRepeat.id.excerpt)' on lines \(firstRepeat.first) and \(firstRepeat.again)); rows are cited by line as well"
+                             + (mangled.map { "; \($0)" } ?? ""))
+            } else if let mangled {
+                lines.append("\(path): column '\(column)': \(mangled)")
+            }
+        }
+        guard let column = timeColumn else { return lines }
         let of = "of \(Self.grouped(timesRead)) dates in column '\(column)'"
         if timeProblems.unreadable > 0 {
             lines.append("\(path): \(Self.grouped(timeProblems.unreadable)) \(of) could not be read (first: \(timeExamples.unreadable.joined(separator: ", "))); left missing")
