@@ -54,6 +54,15 @@ import TestSupport
         #expect(reader.sample(200).map { $0.fields[0] } == (1...150).map(String.init))
     }
 
+    @Test func aShortRestIsSampledOnceInOrder() throws {
+        for rows in [205, 260, 400] {
+            let reader = try RecordReader(path: Fixtures.temporaryFile(Self.sortedByAirline(rows: rows, leading: 50)))
+            let ids = reader.sample(200).map { Int($0.fields[0])! }
+            #expect(Set(ids).count == ids.count && ids == ids.sorted(), "\(rows) rows")
+            #expect(ids.last! > 200, "\(rows) rows")
+        }
+    }
+
     @Test func jsonlIsSampledThroughTheFileToo() throws {
         let lines = (1...1_000).map { id in
             "{\"id\": \(id), \"carrier\": \"\(id <= 300 ? "Delta" : Self.airlines[1 + id % 4])\", \"comment\": \"Flight \(id) was on time and fine\"}"

@@ -35,20 +35,24 @@ extension RecordReader {
         defer { try? handle.close() }
         let perPlace = max(1, count / 2 / Self.samplePlaces)
         var spread: [RawRow] = []
+        // Where the rows taken so far end (a row boundary): a place never reads them again, so
+        // a short rest of the file is read once, in order, rather than in overlapping windows.
+        var covered = start
         for place in 0..<Self.samplePlaces {
-            let offset = start + (size - start) * place / Self.samplePlaces
-            guard (try? handle.seek(toOffset: UInt64(offset))) != nil,
+            let offset = max(start + (size - start) * place / Self.samplePlaces, covered)
+            guard offset < size, (try? handle.seek(toOffset: UInt64(offset))) != nil,
                   let window = try? handle.read(upToCount: Self.sampleWindow), !window.isEmpty else { continue }
-            // The first place starts right after the head, on a row boundary.
-            spread += rows(in: window, atRowStart: place == 0, reachesEnd: offset + window.count >= size, taking: perPlace)
+            let (rows, end) = self.rows(in: window, atRowStart: offset == covered, reachesEnd: offset + window.count >= size, taking: perPlace)
+            spread += rows
+            if !rows.isEmpty { covered = offset + end }
         }
         guard !spread.isEmpty else { return head }
         return Array(head.prefix(count - spread.count)) + spread
     }
 
-    /// Up to `taking` whole rows of `window`, or none when no line start in it gives rows that
-    /// fit the header.
-    private func rows(in window: Data, atRowStart: Bool, reachesEnd: Bool, taking: Int) -> [RawRow] {
+    /// Up to `taking` whole rows of `window` and the offset in it where the last of them ends;
+    /// no rows when no line start in it gives rows that fit the header.
+    private func rows(in window: Data, atRowStart: Bool, reachesEnd: Bool, taking: Int) -> (rows: [RawRow], end: Int) {
         let bytes = [UInt8](window)
         var starts: [Int] = atRowStart ? [0] : []
         var index = 0
@@ -58,20 +62,24 @@ extension RecordReader {
             if byte == 0x0A || (byte == 0x0D && (index == bytes.count || bytes[index] != 0x0A)) { starts.append(index) }
         }
         for start in starts {
-            let rows = format == .jsonl
-                ? jsonRows(Data(bytes[start...]), reachesEnd: reachesEnd, taking: taking + 1)
-                : delimitedRows(Data(bytes[start...]), reachesEnd: reachesEnd, taking: taking + 1)
-            guard let rows, rows.count >= (atRowStart ? 1 : Self.resyncRows) else { continue }
-            return Array(rows.dropFirst(atRowStart ? 0 : 1).prefix(taking))
+            let data = Data(bytes[start...])
+            let found = format == .jsonl
+                ? jsonRows(data, reachesEnd: reachesEnd, taking: taking + 1)
+                : delimitedRows(data, reachesEnd: reachesEnd, taking: taking + 1)
+            guard let found, found.count >= (atRowStart ? 1 : Self.resyncRows) else { continue }
+            // After a seek the first row may be the tail of a quoted field: dropped.
+            let kept = found.dropFirst(atRowStart ? 0 : 1).prefix(taking)
+            return (kept.map(\.row), start + (kept.last?.end ?? 0))
         }
-        return []
+        return ([], 0)
     }
 
-    /// CSV or TSV rows from a line start: nil at the first row that cannot be read or does not
-    /// have the header's field count (the start was inside a quoted field).
-    private func delimitedRows(_ data: Data, reachesEnd: Bool, taking: Int) -> [RawRow]? {
+    /// CSV or TSV rows from a line start, each with the offset where it ends: nil at the first
+    /// row that cannot be read or does not have the header's field count (the start was inside
+    /// a quoted field).
+    private func delimitedRows(_ data: Data, reachesEnd: Bool, taking: Int) -> [(row: RawRow, end: Int)]? {
         let parser = DelimitedReader(source: ByteSource(data: data), path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
-        var rows: [RawRow] = []
+        var rows: [(row: RawRow, end: Int)] = []
         while rows.count < taking {
             let row: RawRow?
             do { row = try parser.next() } catch {
@@ -84,21 +92,22 @@ extension RecordReader {
             guard let row, parser.offset < data.count || reachesEnd else { break }
             if row.fields == [""] { continue }
             guard row.fields.count == headers.count else { return nil }
-            rows.append(RawRow(line: 0, fields: row.fields))
+            rows.append((RawRow(line: 0, fields: row.fields), parser.offset))
         }
         return rows
     }
 
-    /// JSONL rows from a line start: every line is a row; lines that are no object are passed over.
-    private func jsonRows(_ data: Data, reachesEnd: Bool, taking: Int) -> [RawRow]? {
+    /// JSONL rows from a line start, each with the offset where it ends: every line is a row;
+    /// lines that are no object are passed over.
+    private func jsonRows(_ data: Data, reachesEnd: Bool, taking: Int) -> [(row: RawRow, end: Int)]? {
         var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
         if !reachesEnd { lines.removeLast() }  // may be cut short
-        var rows: [RawRow] = []
+        var rows: [(row: RawRow, end: Int)] = []
         for line in lines where rows.count < taking {
             let text = String(decoding: line, as: UTF8.self)
             guard !text.allSatisfy(\.isWhitespace), line.count <= limits.rowBytes, Self.nesting(of: text) <= Self.deepestNesting,
                   let object = try? JSONDecoder().decode([String: JSONValue].self, from: Data(line)) else { continue }
-            rows.append(RawRow(line: 0, fields: headers.map { object[$0]?.text ?? "" }))
+            rows.append((RawRow(line: 0, fields: headers.map { object[$0]?.text ?? "" }), min(line.endIndex - data.startIndex + 1, data.count)))
         }
         return rows
     }
