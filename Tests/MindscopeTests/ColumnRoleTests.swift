@@ -131,6 +131,11 @@ import TestSupport
         #expect(named.reader.roles[.recommend] == 1 && named.reader.roles[.rating] == nil)
         #expect(named.reports == ["\(file): column 'Liked' holds only 0/1 values: read as a recommend flag, not a rating"])
         #expect(named.records.map(\.recommend) == records.map(\.recommend))
+        // With a recommend column besides, the 0/1 column is no rating either.
+        let both = Fixtures.temporaryFile("Review\tLiked\tWould recommend\n" + rows.map { $0 + "\tyes" }.joined(separator: "\n") + "\n\"Meh.\"\t1\tno\n", name: "both.tsv")
+        let second = try Fixtures.records(both, overrides: [(.rating, "Liked")])
+        #expect(second.reader.roles[.rating] == nil && second.reader.roles[.recommend] == 2)
+        #expect(second.reports == ["\(both): column 'Liked' holds only 0/1 values: not read as a rating (the recommend flag is column 'Would recommend')"])
     }
 
     @Test(arguments: [("Yes", "No", "No/Yes"), ("1", "0", "0/1")])

@@ -114,13 +114,15 @@ public struct ColumnRoles: Sendable {
         }
         // A rating column of only 0 and 1 (or yes and no) is a recommend flag, never a 0–5 rating.
         if let index = self[.rating], Self.onlyYesAndNo(values[index], vocabulary) {
-            let named = overridden.contains(.rating)
-            if named { notes.append("\(path): column '\(header.names[index])' holds only \(Self.describePair(values[index])) values: read as a recommend flag, not a rating") }
-            if self[.recommend] == nil {
-                assign(.recommend, index, (reasons[index] ?? "") + "; only \(Self.describePair(values[index])) values, so a recommend flag, not a rating")
-            } else {
+            let only = "holds only \(Self.describePair(values[index])) values"
+            if let flag = self[.recommend] {
+                // The flag is another column: this one is no rating either.
+                if overridden.contains(.rating) { notes.append("\(path): column '\(header.names[index])' \(only): not read as a rating (the recommend flag is column '\(header.names[flag])')") }
                 columns[.rating] = nil
                 reasons[index] = nil
+            } else {
+                if overridden.contains(.rating) { notes.append("\(path): column '\(header.names[index])' \(only): read as a recommend flag, not a rating") }
+                assign(.recommend, index, (reasons[index] ?? "") + "; only \(Self.describePair(values[index])) values, so a recommend flag, not a rating")
             }
         }
         // So is a column whose header names a rating and whose values are yes and no.

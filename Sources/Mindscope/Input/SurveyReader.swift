@@ -320,7 +320,7 @@ extension SurveyReader {
         } else if idLines.count < Self.idsRemembered {
             idLines[hash] = line
         }
-        if scientificID == nil, Self.isScientific(id) { scientificID = id }
+        if scientificID == nil, id.utf8.contains(UInt8(ascii: "+")), Self.isScientific(id) { scientificID = id }
     }
 
     /// `5.70306E+17`: how spreadsheets show an integer too long for them, its digits lost.
