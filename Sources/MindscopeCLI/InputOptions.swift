@@ -11,7 +11,7 @@ struct InputOptions: ParsableArguments {
     var inputFormat: InputFormat?
 
     @Option(name: .customLong("column"), parsing: .singleValue,
-            help: ArgumentHelp("Give a column its role: ROLE=HEADER, ROLE one of id, text, rating, value, churned, segment (repeatable; text and segment may name several columns).", valueName: "ROLE=HEADER"))
+            help: ArgumentHelp("Give a column its role: ROLE=HEADER, ROLE one of id, text, rating, value, churned, recommend, time, segment (repeatable; text and segment may name several columns).", valueName: "ROLE=HEADER"))
     var columns: [String] = []
 
     @Option(help: ArgumentHelp("Same as --column id=HEADER.", valueName: "HEADER")) var idColumn: String?

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads a file or standard input in fixed-size chunks, so memory stays flat whatever the size.
 final class ByteSource {
-    private let handle: FileHandle
+    /// nil for bytes already in memory (``init(data:)``).
+    private let handle: FileHandle?
     private let closeWhenDone: Bool
     static let chunkSize = 1 << 16
 
@@ -25,7 +26,16 @@ final class ByteSource {
         closeWhenDone = true
     }
 
-    deinit { if closeWhenDone { try? handle.close() } }
+    /// Bytes already read, served as one chunk: a window of a file that ``RecordReader`` samples
+    /// away from its reading position.
+    init(data: Data) {
+        path = ""
+        handle = nil
+        closeWhenDone = false
+        pending = data
+    }
+
+    deinit { if closeWhenDone { try? handle?.close() } }
 
     private var pending: Data?
     /// Bytes handed out so far (for progress).
@@ -57,6 +67,7 @@ final class ByteSource {
     }
 
     private func read() throws(MindscopeError) -> Data? {
+        guard let handle else { return nil }
         do {
             guard let data = try handle.read(upToCount: Self.chunkSize), !data.isEmpty else { return nil }
             return data

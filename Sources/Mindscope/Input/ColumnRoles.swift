@@ -1,10 +1,15 @@
 import MindscopeText
 
-/// Which columns hold the id, the comment text, the rating, the order value, the churned flag
-/// and the segments, and why each was chosen.
+/// Which columns hold the id, the comment text, the rating, the order value, the churned flag,
+/// the recommend flag, the time and the segments, and why each was chosen.
 public struct ColumnRoles: Sendable {
     public enum Role: String, Sendable, CaseIterable {
         case id, text, rating, value, churned, segment
+        /// A yes/no "would recommend" or "liked" flag (`Recommended IND`, `Liked`): a 0/1 column
+        /// is this, never a rating.
+        case recommend
+        /// When the response was recorded (`RecordedDate`, `Timestamp`, `created_at`): one column.
+        case time
         /// Numeric measures of tabular customer data.
         case products, logins, transactions
 
@@ -18,6 +23,8 @@ public struct ColumnRoles: Sendable {
     public private(set) var columns: [Role: [Int]] = [:]
     /// Why each chosen column got its role, for `-v` and `inspect`.
     public private(set) var reasons: [Int: String] = [:]
+    /// What a user should hear about a role they named (`FILE: …`), for stderr.
+    public private(set) var notes: [String] = []
 
     /// The (first) column of a role.
     public subscript(role: Role) -> Int? { columns[role]?.first }
@@ -28,14 +35,18 @@ public struct ColumnRoles: Sendable {
     /// The role of a column, if it has one.
     public func role(of column: Int) -> Role? { Role.allCases.first { all($0).contains(column) } }
 
-    /// How many sample rows role detection looks at.
+    /// How many rows role detection looks at: the first ones and, in a regular file, rows
+    /// spread through the rest (``RecordReader/sample(_:)``).
     public static let sampleSize = 200
 
     /// Finds the roles: overrides (role → header, repeatable for text and segment) first; then
     /// header synonyms from `lexicons/columns.txt`, matched on the column name and the question
-    /// text; then the values, for a comment column (long text with spaces), a rating column
-    /// (stars, fractions, rating words), a money column (currency signs) and segment columns
-    /// (a few distinct labels).
+    /// text (`[ignore]` cues anywhere in a header, `[ignore_alone]` cues as the whole header, keep
+    /// a column from the text and segment roles; the time is a `[time]` column before a
+    /// `[time_start]` before a `[time_end]` one); then the values, for a time column (calendar
+    /// dates), a comment column (long text with spaces), a rating column (stars, fractions,
+    /// rating words), a money column (currency signs) and segment columns (a few distinct
+    /// labels). A rating column of only 0/1 or yes/no values is the recommend flag instead.
     public init(header: SurveyHeader, synonyms: TopicCatalog, vocabulary: ValueVocabulary,
                 overrides: [(Role, String)] = [], sample: [RawRow] = [], path: String) throws(MindscopeError) {
         for (role, name) in overrides {
@@ -48,9 +59,11 @@ public struct ColumnRoles: Sendable {
         let overridden = Set(overrides.map(\.0))
         let matches = Self.headerMatches(header, synonyms: synonyms)
         let values = Self.columnValues(sample, count: header.names.count)
-        let ignored = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" } })
+        let blocked = Set(matches.indices.filter { matches[$0].contains { $0.role == "ignore" || ($0.role == "ignore_alone" && $0.full) } })
+        // Date columns are never text or segments, whichever of them is the time.
+        let ignored = blocked.union(matches.indices.filter { matches[$0].contains { Self.timeSections.contains($0.role) } })
 
-        for role in [Role.id, .rating, .value, .churned, .products, .logins, .transactions] where !overridden.contains(role) {
+        for role in [Role.id, .rating, .value, .churned, .recommend, .products, .logins, .transactions] where !overridden.contains(role) {
             let candidates = matches.indices.filter { !isAssigned($0) }.compactMap { index in
                 matches[index].filter { $0.role == role.rawValue }.max(by: Self.weaker).map { (index, $0) }
             }
@@ -59,6 +72,20 @@ public struct ColumnRoles: Sendable {
             let ordered = candidates.sorted { Self.weaker($1.1, $0.1) || (!Self.weaker($0.1, $1.1) && $0.0 < $1.0) }
             guard let (index, best) = ordered.first(where: { Self.valuesFit(role, values[$0.0], vocabulary) }) else { continue }
             assign(role, index, best.reason)
+        }
+        if !overridden.contains(.time) {
+            // One time column: a recorded time before a start time before an end time, then the
+            // better header match; a column whose values are not dates is passed over.
+            let candidates = matches.indices.filter { !isAssigned($0) && !blocked.contains($0) }.compactMap { index -> (Int, Int, HeaderMatch)? in
+                guard let best = matches[index].filter({ Self.timeSections.contains($0.role) }).max(by: Self.weaker) else { return nil }
+                return (index, Self.timeSections.firstIndex(of: best.role)!, best)
+            }
+            let ordered = candidates.sorted { a, b in
+                a.1 != b.1 ? a.1 < b.1 : Self.weaker(b.2, a.2) || (!Self.weaker(a.2, b.2) && a.0 < b.0)
+            }
+            if let (index, _, best) = ordered.first(where: { Self.valuesFit(.time, values[$0.0], vocabulary) }) {
+                assign(.time, index, best.reason)
+            }
         }
         if !overridden.contains(.text) {
             for index in matches.indices where !isAssigned(index) && !ignored.contains(index) {
@@ -74,12 +101,35 @@ public struct ColumnRoles: Sendable {
         }
         // From the values, where the headers said nothing.
         func free() -> [Int] { values.indices.filter { !isAssigned($0) && !ignored.contains($0) } }
+        // Dates before text: "2026-03-01 09:12" is long and has a space.
+        if self[.time] == nil, !overridden.contains(.time), let index = free().first(where: { Self.looksLikeDates(values[$0], vocabulary) }) {
+            assign(.time, index, "header says nothing; values read as dates")
+        }
         if all(.text).isEmpty, let (index, length) = free()
             .compactMap({ i in Self.averageTextLength(values[i]).map { (i, $0) } }).max(by: { $0.1 < $1.1 }) {
             assign(.text, index, "header says nothing; values average \(Int(length)) characters with spaces")
         }
         if self[.rating] == nil, let index = free().first(where: { Self.looksLikeRatings(values[$0], vocabulary) }) {
             assign(.rating, index, "header says nothing; values read as ratings (stars, fractions or rating words)")
+        }
+        // A rating column of only 0 and 1 (or yes and no) is a recommend flag, never a 0–5 rating.
+        if let index = self[.rating], Self.onlyYesAndNo(values[index], vocabulary) {
+            let only = "holds only \(Self.describePair(values[index])) values"
+            if let flag = self[.recommend] {
+                // The flag is another column: this one is no rating either.
+                if overridden.contains(.rating) { notes.append("\(path): column '\(header.names[index])' \(only): not read as a rating (the recommend flag is column '\(header.names[flag])')") }
+                columns[.rating] = nil
+                reasons[index] = nil
+            } else {
+                if overridden.contains(.rating) { notes.append("\(path): column '\(header.names[index])' \(only): read as a recommend flag, not a rating") }
+                assign(.recommend, index, (reasons[index] ?? "") + "; only \(Self.describePair(values[index])) values, so a recommend flag, not a rating")
+            }
+        }
+        // So is a column whose header names a rating and whose values are yes and no.
+        if self[.recommend] == nil, !overridden.contains(.recommend), let index = matches.indices.first(where: { index in
+            !isAssigned(index) && matches[index].contains { $0.role == Role.rating.rawValue } && Self.onlyYesAndNo(values[index], vocabulary)
+        }), let match = matches[index].filter({ $0.role == Role.rating.rawValue }).max(by: Self.weaker) {
+            assign(.recommend, index, match.reason + "; only \(Self.describePair(values[index])) values, so a recommend flag, not a rating")
         }
         if self[.value] == nil, let index = free().first(where: { Self.looksLikeMoney(values[$0]) }) {
             assign(.value, index, "header says nothing; values carry currency signs")
@@ -88,7 +138,7 @@ public struct ColumnRoles: Sendable {
             // A column whose header names another role (a second rating) is not a segment.
             for index in free() where !matches[index].contains(where: { $0.role != "segment" && $0.role != "text" }) {
                 guard let labels = Self.distinctLabels(values[index]) else { continue }
-                assign(.segment, index, "header says nothing; \(labels) distinct labels in the first \(sample.count) rows")
+                assign(.segment, index, "header says nothing; \(labels) distinct labels in \(sample.count) sample rows")
             }
         }
     }
@@ -141,7 +191,8 @@ public struct ColumnRoles: Sendable {
         (0..<count).map { index in rows.compactMap { index < $0.fields.count ? $0.fields[index].trimmingSpaces() : nil }.filter { !$0.isEmpty } }
     }
 
-    /// Whether a column's sample values can hold a role (80 % of the non-blank ones).
+    /// Whether a column's sample values can hold a role (80 % of the non-blank ones; half for
+    /// a time).
     static func valuesFit(_ role: Role, _ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
         guard !values.isEmpty else { return true }
         func mostly(_ test: (String) -> Bool) -> Bool { values.filter(test).count * 5 >= values.count * 4 }
@@ -150,9 +201,29 @@ public struct ColumnRoles: Sendable {
         case .rating: return mostly { RatingReading($0, words: vocabulary.ratingWords) != nil }
         case .value: return mostly { (try? Money.parse($0)) != nil }
         case .churned: return mostly { (try? vocabulary.flag($0)) != nil }
+        case .recommend:
+            // Two answers at most: a 0–10 "likelihood to recommend" stays a rating.
+            return mostly { (try? vocabulary.flag($0)) != nil } && Set(values.map { $0.lowercased() }).count <= 2
         case .products, .logins, .transactions: return mostly { Double($0) != nil }
+        case .time:
+            // Half is enough where a header names a time: the unreadable rest is counted and cited.
+            let format = TimeFormat(epochs: true, months: vocabulary.months)
+            return values.filter(format.reads).count * 2 >= values.count
         case .text, .segment: return true
         }
+    }
+
+    /// Every value is a yes/no word and both answers occur: `0`/`1`, `yes`/`no`.
+    static func onlyYesAndNo(_ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
+        let answers = values.map { try? vocabulary.flag($0) }
+        return Set(values.map { $0.lowercased() }).count == 2 && !answers.contains(nil) && Set(answers) == [true, false]
+    }
+
+    /// The two values of a yes/no column, as `0/1`.
+    static func describePair(_ values: [String]) -> String {
+        var seen: [String] = []
+        for value in values where !seen.contains(where: { $0.lowercased() == value.lowercased() }) { seen.append(value) }
+        return seen.sorted().joined(separator: "/")
     }
 
     static func looksLikeText(_ values: [String]) -> Bool {
@@ -169,6 +240,15 @@ public struct ColumnRoles: Sendable {
     static func looksLikeRatings(_ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
         let readings = values.compactMap { RatingReading($0, words: vocabulary.ratingWords) }
         return !values.isEmpty && readings.count * 10 >= values.count * 9 && readings.contains { $0.form != .number }
+    }
+
+    /// The columns.txt sections of the time role, most preferred first.
+    static let timeSections = ["time", "time_start", "time_end"]
+
+    /// Calendar dates (not bare numbers, which may be ids) in 90 % of the values.
+    static func looksLikeDates(_ values: [String], _ vocabulary: ValueVocabulary) -> Bool {
+        let format = TimeFormat(months: vocabulary.months)
+        return !values.isEmpty && values.filter(format.readsAsCalendarDate).count * 10 >= values.count * 9
     }
 
     static func looksLikeMoney(_ values: [String]) -> Bool {

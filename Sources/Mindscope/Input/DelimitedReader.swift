@@ -37,6 +37,10 @@ final class DelimitedReader {
     /// Bytes read from the input so far, and its size when known.
     var progress: (bytes: Int, total: Int?) { (source.consumed, source.size) }
 
+    /// The byte offset in the input of the next byte a row would start with: after a row, where
+    /// the next one begins.
+    var offset: Int { source.consumed - (buffer.count - position) }
+
     init(source: ByteSource, path: String, delimiter: UInt8?, limits: InputLimits = .standard) {
         self.source = source
         self.path = path

@@ -32,6 +32,7 @@ public struct Inspection {
             if let role = reader.roles.role(of: index) {
                 line += ": \(role.rawValue) (\(reader.roles.reasons[index] ?? ""))"
                 if role == .rating, let scale = reader.ratingScale { line += ", scale \(scale)" }
+                if role == .time, let format = reader.timeFormat, format.numericDayMonth { line += ", \(format)" }
             } else {
                 line += ": unused"
             }
@@ -61,6 +62,8 @@ public struct Inspection {
         if let rating = record.rating { parts.append("rating \(rating.raw.trimmingSpaces()) → \(String(format2: rating.normalized))") }
         if let value = record.value { parts.append("value \(value.currency.map { $0 + " " } ?? "")\(value.amount)") }
         if let churned = record.churned { parts.append("churned \(churned)") }
+        if let recommend = record.recommend { parts.append("recommend \(recommend)") }
+        if let time = record.time { parts.append("time \(TimeFormat.iso8601(time))") }
         for (name, value) in zip(segmentNames, record.segments) { parts.append("\(name) \(value)") }
         let text = record.text.replacingOccurrences(of: "\n", with: " ")
         if !text.isEmpty { parts.append("\"\(text.prefix(70))\(text.count > 70 ? "…" : "")\"") }

@@ -30,13 +30,16 @@ public final class RecordReader {
     public var headers: [String] { header.names }
     /// The header: layout, names, question texts, warnings.
     public private(set) var header = SurveyHeader(layout: .plain, names: [], questions: [], rows: 1, warnings: [])
-    private let delimited: DelimitedReader?
-    private let lines: DelimitedReader?
+    let delimited: DelimitedReader?
+    let lines: DelimitedReader?
     private var lookahead: [Result<RawRow, MindscopeError>] = []
     /// Bytes read so far, and the file's size when known.
     public var progress: (bytes: Int, total: Int?) { (delimited ?? lines)?.progress ?? (0, nil) }
     /// JSONL lines that were not a JSON object: reported as bad rows by ``next()``.
     public var repairedFields: Int { (delimited ?? lines)?.repairedFields ?? 0 }
+
+    /// Whether the rows so far (read or buffered) reached the end of the input.
+    private(set) var reachedEnd = false
 
     /// Things worth telling about rows that were still read (ignored JSONL keys); the caller
     /// reports and clears them.
@@ -168,6 +171,7 @@ public final class RecordReader {
                 if row.fields == [""] { continue }  // blank line
                 return row
             }
+            reachedEnd = true
             return nil
         case .jsonl:
             guard let object = try nextJSONObject() else { return nil }
@@ -218,6 +222,7 @@ public final class RecordReader {
             }
             return (row.line, values)
         }
+        reachedEnd = true
         return nil
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import MindscopeText
 
 /// One survey response, its fields read by role.
@@ -11,6 +12,11 @@ public struct FeedbackRecord: Sendable {
     public var rating: Rating?
     public var value: Money?
     public var churned: Bool?
+    /// The recommend (or liked) flag: nil when the file has no such column or the field is blank.
+    public var recommend: Bool? = nil
+    /// When the response was recorded, in seconds since 1970 UTC: nil when the file has no time
+    /// column or the field is blank, unreadable or implausible (``SurveyReader/timeProblems``).
+    public var time: Int? = nil
     /// Segment values in the order of ``SurveyReader/segmentNames``.
     public var segments: [String]
     /// Numeric measures (products, logins, transactions) present in the row.
@@ -22,8 +28,9 @@ public struct InputSummary: Sendable, Equatable {
     public var read = 0
     public var used = 0
     public var skipped = 0
-    /// Fields that could not be read (a rating off the scale, an amount that is not one): the
-    /// row is used with that field missing, and each is reported.
+    /// Fields that could not be read (a rating off the scale, an amount that is not one, a date
+    /// that is none or is implausible): the row is used with that field missing, and each is
+    /// reported (dates together when the reading ends, the first few by line).
     public var fieldProblems = 0
     /// Fields whose invalid UTF-8 or NUL bytes were replaced with U+FFFD.
     public var repairedFields = 0
@@ -64,6 +71,38 @@ public final class SurveyReader {
     /// known (a progress bar's input).
     public var onProgress: ((_ rows: Int, _ bytes: Int, _ total: Int?) -> Void)?
 
+    /// Things to say once, before the first row: a named rating column read as a recommend flag,
+    /// a guessed day/month order.
+    private var notices: [String] = []
+
+    /// The time column's header, when the file has one.
+    public var timeColumn: String? { roles[.time].map { reader.headers[$0] } }
+    /// How the time column writes its dates (day/month order from the sample).
+    public private(set) var timeFormat: TimeFormat?
+    /// Time fields left missing: unreadable, or before 1990 or more than a day in the future.
+    /// Reported once, when the reading ends, with the first few lines.
+    public private(set) var timeProblems: (unreadable: Int, implausible: Int) = (0, 0)
+    /// Non-blank time fields read.
+    public private(set) var timesRead = 0
+    /// The first few problem fields of each kind, as `FILE:LINE 'value'`.
+    private var timeExamples: (unreadable: [String], implausible: [String]) = ([], [])
+    /// The latest plausible time: a day after the reader was opened.
+    private let latestTime = Int(Date().timeIntervalSince1970) + 86_400
+    private var endReported = false
+    /// How many problem fields of a kind the end-of-reading summary cites.
+    static let examplesCited = 3
+
+    /// Rows whose id an earlier row already had (ids compared by hash, in bounded memory).
+    public private(set) var repeatedIDs = 0
+    /// The hash of each id seen → the line it was first seen on, up to ``idsRemembered`` ids.
+    private var idLines: [Int: Int] = [:]
+    /// The first repeat: the id, the line it was first seen on and the line it came back on.
+    private var firstRepeat: (id: String, first: Int, again: Int)?
+    /// An id written in scientific notation (`5.70306E+17`): a big number a spreadsheet rounded.
+    private var scientificID: String?
+    /// The most distinct ids remembered (about 3 MB); later ids are checked against them only.
+    static let idsRemembered = 100_000
+
     /// Segment columns of numeric ages, read as age groups.
     public private(set) var binnedColumns: Set<Int> = []
     /// The age groups numeric ages fall into.
@@ -75,7 +114,7 @@ public final class SurveyReader {
     public init(path: String, format: InputFormat? = nil, columnSynonyms: TopicCatalog, vocabulary: ValueVocabulary,
                 overrides: [(ColumnRoles.Role, String)] = [], limits: InputLimits = .standard) throws(MindscopeError) {
         let reader = try RecordReader(path: path, format: format, limits: limits)
-        let sample = reader.peek(ColumnRoles.sampleSize)
+        let sample = reader.sample(ColumnRoles.sampleSize)
         let roles = try ColumnRoles(header: reader.header, synonyms: columnSynonyms, vocabulary: vocabulary,
                                     overrides: overrides, sample: sample, path: path)
         ratingScale = roles[.rating].flatMap { column in
@@ -85,6 +124,15 @@ public final class SurveyReader {
         self.reader = reader
         self.roles = roles
         self.vocabulary = vocabulary
+        notices = roles.notes
+        if let column = roles[.time] {
+            let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
+            let format = TimeFormat.detect(values, epochs: true, months: vocabulary.months)
+            timeFormat = format
+            if format.orderGuessed, let example = values.first(where: { TimeFormat(dayFirst: true, months: vocabulary.months).seconds($0) != format.seconds($0) }) {
+                notices.append("\(path): no date in column '\(reader.headers[column])' has a day above 12 (such as '\(example.excerpt)'): read month first (MM/DD/YYYY)")
+            }
+        }
         binnedColumns = Set(roles.all(.segment).filter { column in
             let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
             return !values.isEmpty && values.allSatisfy { Double($0)?.isFinite ?? false } && reader.headers[column].lowercased().contains("age")
@@ -139,11 +187,17 @@ public final class SurveyReader {
     }
 
     private func readNext(report: (String) -> Void) throws(MindscopeError) -> FeedbackRecord? {
+        for notice in notices { report(notice) }
+        notices.removeAll()
         while true {
             let row: RawRow
             do {
                 guard let next = try reader.next() else {
                     summary.repairedFields = reader.repairedFields
+                    if !endReported {
+                        endReported = true
+                        for line in endOfReading() { report(line) }
+                    }
                     return nil
                 }
                 row = next
@@ -182,6 +236,7 @@ public final class SurveyReader {
             report("\(path):\(row.line): \(text); left missing")
         }
         let id = roles[.id].map { row.fields[$0].trimmingSpaces() } ?? ""
+        if !id.isEmpty { noteID(id, line: row.line) }
         var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(summary.read) : id,
                                     text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                                     rating: nil, value: nil, churned: nil, segments: [])
@@ -225,7 +280,92 @@ public final class SurveyReader {
         if let column = roles[.churned] {
             do { record.churned = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
         }
+        if let column = roles[.recommend] {
+            do { record.recommend = try vocabulary.flag(row.fields[column]) } catch { try problem(column, error.message) }
+        }
+        if let column = roles[.time], let format = timeFormat {
+            let field = row.fields[column].trimmingSpaces()
+            if !field.isEmpty {
+                timesRead += 1
+                let seconds = format.seconds(field)
+                if let seconds, seconds >= TimeFormat.earliest, seconds <= latestTime {
+                    record.time = seconds
+                } else {
+                    // Counted and cited when the reading ends, not reported row by row.
+                    let message = seconds == nil ? "'\(field.excerpt)' is not a date" : "'\(field.excerpt)' is before 1990 or in the future"
+                    if strict { throw .badInput(path: path, line: row.line, message: "\(message) (column '\(reader.headers[column])')") }
+                    summary.fieldProblems += 1
+                    let example = "\(path):\(row.line) '\(field.excerpt)'"
+                    if seconds == nil {
+                        timeProblems.unreadable += 1
+                        if timeExamples.unreadable.count < Self.examplesCited { timeExamples.unreadable.append(example) }
+                    } else {
+                        timeProblems.implausible += 1
+                        if timeExamples.implausible.count < Self.examplesCited { timeExamples.implausible.append(example) }
+                    }
+                }
+            }
+        }
         return record
+    }
+}
+
+extension SurveyReader {
+    /// Counts an id that an earlier row had, and notes one in scientific notation.
+    fileprivate func noteID(_ id: String, line: Int) {
+        let hash = id.hashValue
+        if let first = idLines[hash] {
+            repeatedIDs += 1
+            if firstRepeat == nil { firstRepeat = (id, first, line) }
+        } else if idLines.count < Self.idsRemembered {
+            idLines[hash] = line
+        }
+        if scientificID == nil, id.utf8.contains(UInt8(ascii: "+")), Self.isScientific(id) { scientificID = id }
+    }
+
+    /// `5.70306E+17`: how spreadsheets show an integer too long for them, its digits lost.
+    public static func isScientific(_ id: String) -> Bool {
+        let parts = id.uppercased().split(separator: "E", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasPrefix("+"), parts[1].count > 1, parts[1].dropFirst().allSatisfy(\.isASCII),
+              parts[1].dropFirst().allSatisfy(\.isNumber) else { return false }
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        return (1...2).contains(mantissa.count) && mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    }
+
+    /// What is said once the last row is read: repeated ids, and the time fields left missing,
+    /// counted, with the first few cited (a file of 50,000 bad dates gets two lines, not 50,000).
+    func endOfReading() -> [String] {
+        var lines: [String] = []
+        if let column = roles[.id].map({ reader.headers[$0] }) {
+            let mangled = scientificID.map { "ids such as '\($0.excerpt)' are big numbers a spreadsheet rounded to scientific notation, their last digits lost (export the column as text)" }
+            if let firstRepeat {
+                lines.append("\(path): column '\(column)' has repeated ids: \(Self.grouped(repeatedIDs)) rows repeat an earlier row's id "
+                             + "(e.g. '\(firstRepeat.id.excerpt)' on lines \(firstRepeat.first) and \(firstRepeat.again)); rows are cited by line as well"
+                             + (mangled.map { "; \($0)" } ?? ""))
+            } else if let mangled {
+                lines.append("\(path): column '\(column)': \(mangled)")
+            }
+        }
+        guard let column = timeColumn else { return lines }
+        let of = "of \(Self.grouped(timesRead)) dates in column '\(column)'"
+        if timeProblems.unreadable > 0 {
+            lines.append("\(path): \(Self.grouped(timeProblems.unreadable)) \(of) could not be read (first: \(timeExamples.unreadable.joined(separator: ", "))); left missing")
+        }
+        if timeProblems.implausible > 0 {
+            lines.append("\(path): \(Self.grouped(timeProblems.implausible)) \(of) are before 1990 or more than a day in the future (first: \(timeExamples.implausible.joined(separator: ", "))); left missing")
+        }
+        return lines
+    }
+
+    /// `5,000`: thousands grouped with commas, whatever the locale.
+    static func grouped(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var result = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0, (digits.count - index) % 3 == 0 { result.append(",") }
+            result.append(digit)
+        }
+        return (n < 0 ? "-" : "") + result
     }
 }
 

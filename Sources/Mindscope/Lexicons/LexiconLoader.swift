@@ -8,7 +8,7 @@ import MindscopeText
 /// theme packs: `base.txt` and one file per domain),
 /// `signals.txt`, `columns.txt`, `goals.txt`, `narration.txt`, `analyses.txt`, `rating_words.tsv`,
 /// `background.tsv` (general-English word frequencies)
-/// and `flags.tsv`. Each file says in its
+/// `flags.tsv` and `months.tsv`. Each file says in its
 /// header what it holds.
 public struct LexiconLoader: Sendable {
     /// The word-valence files loaded by default, in order.
@@ -97,7 +97,8 @@ public struct LexiconLoader: Sendable {
         let words = try parse(file("word_classes.tsv"), WordClasses.parse)
         let lexicons = Lexicons(sentiment: sentiment, rules: rules, themes: TopicCatalog(), signals: try topics([file("signals.txt")]), words: words)
         let values = ValueVocabulary(ratingWords: try parse(file("rating_words.tsv"), ValueVocabulary.parseRatingWords),
-                                     flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags))
+                                     flags: try parse(file("flags.tsv"), ValueVocabulary.parseFlags),
+                                     months: try parse(file("months.tsv"), ValueVocabulary.parseMonths))
         var set = LexiconSet(lexicons: lexicons, columns: try topics([file("columns.txt")]), goals: try topics([file("goals.txt")]),
                              narration: try parse(file("narration.txt"), NarrationTemplates.parse),
                              analyses: try parse(file("analyses.txt"), AnalysisCatalog.parse),
@@ -162,7 +163,7 @@ public struct LexiconSet: Sendable {
     public var narration: NarrationTemplates
     /// Analyses of tabular data (`analyses.txt`).
     public var analyses: AnalysisCatalog
-    /// Rating words and yes/no values (`rating_words.tsv`, `flags.tsv`).
+    /// Rating words, yes/no values and month names (`rating_words.tsv`, `flags.tsv`, `months.tsv`).
     public var values: ValueVocabulary
     /// Every theme pack and theme file; ``themes`` are the ones this set tags with.
     public var themeLibrary: ThemeLibrary

@@ -89,6 +89,14 @@ public struct TagRecord: Sendable {
     public var value: Double?
     public var currency: String?
     public var churned: Bool?
+    /// The recommend flag; its key is written only when the file has a recommend column.
+    public var recommend: Bool?
+    /// When the row was recorded, in seconds since 1970 UTC; its key (ISO 8601 UTC) is written
+    /// only when the file has a time column.
+    public var time: Int?
+    /// The optional keys the file has columns for: ``ColumnRoles/Role/recommend`` and
+    /// ``ColumnRoles/Role/time``.
+    public var optionalRoles: Set<ColumnRoles.Role> = []
     /// Segment column → value.
     public var segments: [(name: String, value: String)]
     public var explain: [Explanation]?
@@ -114,6 +122,10 @@ public struct TagRecord: Sendable {
             ("value", value.map(JSONDocument.number) ?? .null),
             ("currency", currency.map(JSONDocument.string) ?? .null),
             ("churned", churned.map(JSONDocument.bool) ?? .null),
+        ]
+        if optionalRoles.contains(.recommend) { members.append(("recommend", recommend.map(JSONDocument.bool) ?? .null)) }
+        if optionalRoles.contains(.time) { members.append(("time", time.map { .string(TimeFormat.iso8601($0)) } ?? .null)) }
+        members += [
             ("segments", .object(segments.map { ($0.name, .string($0.value)) })),
             ("sentences", .array(sentences.map { s in
                 .object([("start", .integer(s.start)), ("end", .integer(s.end)), ("score", .number(s.score)), ("label", .string(s.label.rawValue))])
@@ -136,14 +148,19 @@ public struct TagRecord: Sendable {
 }
 
 extension TagRecord {
-    /// Builds the record for a survey row from the text core's analysis of its comment.
-    public init(_ record: FeedbackRecord, analysis: CommentAnalysis, segmentNames: [String], explain: Bool) {
+    /// Builds the record for a survey row from the text core's analysis of its comment;
+    /// `optionalRoles` are the optional keys the file has columns for (recommend, time).
+    public init(_ record: FeedbackRecord, analysis: CommentAnalysis, segmentNames: [String], explain: Bool,
+                optionalRoles: Set<ColumnRoles.Role> = []) {
         self.init(id: record.id, line: record.line, analysis: analysis, explain: explain)
         rating = record.rating.map { Self.rounded($0.value) }
         ratingNormalized = record.rating.map { Self.rounded($0.normalized) }
         value = record.value?.amount
         currency = record.value?.currency
         churned = record.churned
+        recommend = record.recommend
+        time = record.time
+        self.optionalRoles = optionalRoles
         segments = zip(segmentNames, record.segments).map { ($0, $1) }
     }
 
@@ -179,6 +196,16 @@ extension TagRecord {
     }
 
     static func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+
+    /// The keys written only when the file has their column, in output order.
+    public static let optionalKeys: [ColumnRoles.Role] = [.recommend, .time]
+
+    /// The CSV cells of the optional keys the file has columns for (blank when missing).
+    var optionalCells: [String] {
+        Self.optionalKeys.filter(optionalRoles.contains).map { role in
+            role == .recommend ? recommend.map { String($0) } ?? "" : time.map(TimeFormat.iso8601) ?? ""
+        }
+    }
 
     static func rounded(_ x: Double, places: Int) -> Double {
         var scale = 1.0

@@ -33,18 +33,21 @@ public struct Tagger: Sendable {
         }
         let themeIDs = analyzer.lexicons.themes.topics.map(\.id)
         let segmentNames = input.segmentNames
+        // Keys written only when the file has the column.
+        let optionalRoles = Set(TagRecord.optionalKeys.filter { input.roles[$0] != nil })
         if format == .csv {
             // Segment headers come from the data, so they are neutralised as data cells are.
             let headers = neutralizeFormulas ? segmentNames.map(CSVLine.inert) : segmentNames
             write(CSVLine.format(["id", "text", "sentiment_score", "sentiment_label"] + themeIDs
-                                 + ["signals", "rating", "rating_normalized", "value", "currency", "churned"] + headers))
+                                 + ["signals", "rating", "rating_normalized", "value", "currency", "churned"]
+                                 + TagRecord.optionalKeys.filter(optionalRoles.contains).map(\.rawValue) + headers))
         }
         let format = self.format, explain = self.explain, neutralize = neutralizeFormulas
         let learning = self.learning, analyzers = learning.analyzers(analyzer)
         // Analysis and formatting run on every core; lines come back in input order.
         var pipeline = ParallelBatches<FeedbackRecord, (String, Bool)> { record in
             let analysis = learning.analyze(record, with: analyzers)
-            let tagged = TagRecord(record, analysis: analysis, segmentNames: segmentNames, explain: explain)
+            let tagged = TagRecord(record, analysis: analysis, segmentNames: segmentNames, explain: explain, optionalRoles: optionalRoles)
             return (Self.line(tagged, format: format, themeIDs: themeIDs, neutralize: neutralize), analysis.usesLearned)
         }
         var learned = 0
@@ -83,7 +86,7 @@ public struct Tagger: Sendable {
                                   + themeIDs.map { number(scores[$0]) }
                                   + [tagged.signals.joined(separator: ";"), number(tagged.rating), number(tagged.ratingNormalized),
                                      number(tagged.value), tagged.currency ?? "", tagged.churned.map { String($0) } ?? ""]
-                                  + tagged.segments.map { cell($0.value) })
+                                  + tagged.optionalCells + tagged.segments.map { cell($0.value) })
         }
     }
 }

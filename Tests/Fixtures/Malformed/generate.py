@@ -100,6 +100,13 @@ def binary_garbage(f):
     f.write(bytes(out))
 
 
+def dates_many_bad(f):
+    # 150,000 rows, every third date unreadable: 50,000 problems, one summary line.
+    f.write(b'RecordedDate,comment\n')
+    for i in range(1, 150_001):
+        f.write(b'%s,Checkout was slow\n' % (b'31/31/2026' if i % 3 == 0 else b'2026-03-01 09:12:00'))
+
+
 GENERATORS = {
     'huge_field_50mb.csv': huge_field_50mb,
     'million_columns_row.csv': million_columns_row,
@@ -115,6 +122,7 @@ GENERATORS = {
     'long_bad_value.csv': long_bad_value,
     'late_key.jsonl': late_key,
     'binary_garbage.csv': binary_garbage,
+    'dates_many_bad.csv': dates_many_bad,
 }
 
 if __name__ == '__main__':

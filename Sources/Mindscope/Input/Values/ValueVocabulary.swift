@@ -1,16 +1,19 @@
 import MindscopeText
 
-/// The words exports use for ratings and yes/no flags, from `lexicons/rating_words.tsv` and
-/// `lexicons/flags.tsv`.
+/// The words exports use for ratings, yes/no flags and months, from `lexicons/rating_words.tsv`,
+/// `lexicons/flags.tsv` and `lexicons/months.tsv`.
 public struct ValueVocabulary: Sendable {
     /// Answer (lower case) → value on a 1–5 scale.
     public private(set) var ratingWords: [String: Double] = [:]
     /// Value (lower case) → true/false.
     public private(set) var flags: [String: Bool] = [:]
+    /// Month name (lower case) → 1…12, for dates such as `Mar 1, 2026`.
+    public private(set) var months: [String: Int] = [:]
 
-    public init(ratingWords: [String: Double] = [:], flags: [String: Bool] = [:]) {
+    public init(ratingWords: [String: Double] = [:], flags: [String: Bool] = [:], months: [String: Int] = [:]) {
         self.ratingWords = ratingWords
         self.flags = flags
+        self.months = months
     }
 
     public static let ratingWordRange: ClosedRange<Double> = 1...5
@@ -45,6 +48,23 @@ public struct ValueVocabulary: Sendable {
             if duplicates.isNew(key, line: line.number) { flags[key] = value }
         }
         return Loaded(value: flags, warnings: duplicates.warnings)
+    }
+
+    /// Parses `months.tsv` (`name<TAB>month`, month 1–12).
+    public static func parseMonths(_ contents: String, source: String) throws(LexiconError) -> Loaded<[String: Int]> {
+        var months: [String: Int] = [:]
+        var duplicates = DuplicateCheck(source: source)
+        for line in LexiconLines(contents: contents) {
+            guard line.fields.count >= 2 else {
+                throw LexiconError(source: source, line: line.number, problem: .malformedLine("expected name<TAB>month"))
+            }
+            guard let month = Int(line.fields[1]), (1...12).contains(month) else {
+                throw LexiconError(source: source, line: line.number, problem: .badWeight(String(line.fields[1]), allowed: 1...12))
+            }
+            let key = line.fields[0].lowercased()
+            if duplicates.isNew(key, line: line.number) { months[key] = month }
+        }
+        return Loaded(value: months, warnings: duplicates.warnings)
     }
 
     /// A yes/no field: nil when blank; throws when it is neither yes nor no.
