@@ -108,6 +108,11 @@ public struct FeedbackAnalysis: Sendable {
             notices.append("order values in several currencies (\(counts.joined(separator: ", "))) are added as one; convert them to one currency first")
             report("\(input.path): " + notices.last!)
         }
+        if let column = input.timeColumn, aggregate.trends.period == nil, aggregate.comments > 0 {
+            let dated = aggregate.trends.dated
+            notices.append("no trend: \(dated) of \(aggregate.comments) comments have a readable date in column '\(column)'"
+                           + (Double(dated) < TrendBreakdown.minimumDatedShare * Double(aggregate.comments) ? " (half are needed)" : ", spanning under \(TrendBreakdown.minimumDays) days"))
+        }
         for column in aggregate.segments.columns {
             guard let count = column.tooManyValues else { continue }
             let many = count >= SegmentBreakdown.countLimit ? "more than \(SegmentBreakdown.countLimit)" : "\(count)"
@@ -118,6 +123,7 @@ public struct FeedbackAnalysis: Sendable {
         var skipped: [(Persona, String)] = []
         let narrator = Narrator(templates: lexicons.narration)
         let segments = aggregate.segments.differences()
+        let trends = aggregate.trends.trends()
         for ((persona, plan), goals) in zip(zip(personas, plans), goals) {
             // A persona written for other data is left out unless asked for by name.
             if !explicit, let why = Self.misfit(persona, packs: hasText ? lexicons.domain.packs : [], roles: input.roles) {
@@ -126,7 +132,10 @@ public struct FeedbackAnalysis: Sendable {
             }
             let selection = LensSelection(persona: persona, goals: goals)
             var issues = hasText ? IssueRanking.rank(aggregate, selection: selection, themes: lexicons.themes) : []
-            for index in issues.indices { issues[index].segments = segments[issues[index].theme] ?? [] }
+            for index in issues.indices {
+                issues[index].segments = segments[issues[index].theme] ?? []
+                issues[index].trend = trends[issues[index].theme]
+            }
             var reading = PersonaReading(persona: persona, lenses: hasText ? selection.lenses : [], themeWeights: hasText ? selection.themes : [],
                                          issues: issues, insight: "", comments: aggregate.comments,
                                          lowConfidence: aggregate.comments < IssueRanking.smallSample)

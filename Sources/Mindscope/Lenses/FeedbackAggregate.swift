@@ -14,13 +14,19 @@ public struct CommentFacts: Sendable {
     public var themes: [(theme: String, score: Double, quote: String)]
     /// Segment values in the order of the reader's segment columns.
     public var segments: [String]
+    /// When it was written (seconds since 1970, UTC), if the file has a readable date.
+    public var time: Int?
+    /// The recommend flag ("would recommend", "Recommended IND"), if the file has one.
+    public var recommend: Bool?
 
-    /// 1 with churn intent, else the mean of what is known of `1 − normalized rating` and
-    /// `(1 − sentiment) / 2` (see ``Lens/revenueRisk``).
+    /// 1 with churn intent, else the mean of what is known of `1 − normalized rating`,
+    /// `(1 − sentiment) / 2` and the recommend flag (0 for would recommend, 1 for would not)
+    /// (see ``Lens/revenueRisk``).
     public var churnLikelihood: Double {
         if churnIntent { return 1 }
         var parts = [(1 - sentiment) / 2]
         if let rating { parts.append(1 - rating.normalized) }
+        if let recommend { parts.append(recommend ? 0 : 1) }
         return parts.reduce(0, +) / Double(parts.count)
     }
 
@@ -33,6 +39,8 @@ public struct CommentFacts: Sendable {
         requests = analysis.signals.filter { $0.signal == "feature_request" }.flatMap { $0.evidence.map(\.text) }
         themes = analysis.themes.map { ($0.theme, $0.score, $0.evidence.first?.text ?? "") }
         segments = record.segments
+        time = record.time
+        recommend = record.recommend
     }
 }
 
@@ -121,8 +129,9 @@ public struct FeedbackAggregate: Sendable {
     /// The highest-value comments with a complaint.
     public private(set) var valuableComplaints: [Evidence] = []
 
-    /// Comments and complaints per segment value.
+    /// Comments and complaints per segment value, and per day.
     public private(set) var segments: SegmentBreakdown
+    public private(set) var trends = TrendBreakdown()
 
     public init(valuesThemes: Set<String> = [], segmentColumns: [String] = []) {
         self.valuesThemes = valuesThemes
@@ -198,6 +207,7 @@ public struct FeedbackAggregate: Sendable {
         }
         if !negativeThemes.isEmpty { complaintSets[negativeThemes, default: 0] += 1 }
         segments.add(facts.segments, negativeThemes: negativeThemes)
+        trends.add(time: facts.time, negativeThemes: negativeThemes)
     }
 
     /// Comments whose complaints include at least one of `themes`.

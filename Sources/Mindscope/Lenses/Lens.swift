@@ -4,7 +4,8 @@ public enum Lens: String, Sendable, CaseIterable, Hashable {
     /// Revenue at risk per theme: for each comment with a negative mention of the theme,
     /// `order value × churn likelihood`, shared equally among the comment's negative themes.
     /// Churn likelihood is 1 when the comment states churn intent (the revenue counts as lost),
-    /// else the mean of what is known of `1 − normalized rating` and `(1 − sentiment) / 2`.
+    /// else the mean of what is known of `1 − normalized rating`, `(1 − sentiment) / 2` and the
+    /// recommend flag (1 for "would not recommend", 0 for "would").
     /// Without an order-value column the same sum counts customers at risk instead of money.
     case revenueRisk = "revenue_risk"
     /// Blocker score per theme: over the comments with a negative mention, the sum of

@@ -3,8 +3,9 @@ import Foundation
 /// How each theme's complaints move over time: comments and complaints per day, folded
 /// comment by comment (bounded by the number of days, not rows), then grouped into periods.
 ///
-/// - **Period**: months when the dates span more than ``monthSpan`` days, weeks (from Monday)
-///   when they span at least ``weekSpan``, days otherwise; no trend under ``minimumDays``.
+/// - **Period**: months when the dates span at least ``monthSpan`` days (twelve weeks, so three
+///   months or more), weeks (from Monday) when they span at least ``weekSpan``, days otherwise;
+///   no trend under ``minimumDays``.
 /// - **Share**: per period, the share of its comments with a negative mention of the theme.
 /// - **Emerging**: the last period's share is higher than the earlier periods' pooled share,
 ///   by a one-sided two-proportion z-test whose p-values are corrected over the themes tested
@@ -13,7 +14,7 @@ import Foundation
 ///   a period that has only begun rarely has the comments to qualify.
 /// - A trend is drawn only when at least ``minimumDatedShare`` of the comments have a date.
 public struct TrendBreakdown: Sendable {
-    public static let monthSpan = 120
+    public static let monthSpan = 84
     public static let weekSpan = 21
     public static let minimumDays = 3
     public static let minimumComments = 30
@@ -48,7 +49,7 @@ public struct TrendBreakdown: Sendable {
         guard let first = comments.keys.min(), let last = comments.keys.max(), dated > 0,
               Double(dated) >= Self.minimumDatedShare * Double(dated + undated) else { return nil }
         let span = last - first + 1
-        return span > Self.monthSpan ? .month : span >= Self.weekSpan ? .week : span >= Self.minimumDays ? .day : nil
+        return span >= Self.monthSpan ? .month : span >= Self.weekSpan ? .week : span >= Self.minimumDays ? .day : nil
     }
 
     /// Every complained-about theme's trend, tested and corrected together.

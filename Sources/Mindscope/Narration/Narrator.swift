@@ -62,24 +62,37 @@ public struct Narrator: Sendable {
         }
     }
 
-    /// Where the persona's issues concentrate: significant segment differences (a value whose
-    /// comments complain more than the rest of its column), in the order the persona ranks the
-    /// issues, the largest difference of each issue first.
+    /// What is rising and where the persona's issues concentrate: emerging issues (the last
+    /// period's complaints significantly above the earlier periods'), then significant segment
+    /// differences (a value whose comments complain more than the rest of its column), each in
+    /// the order the persona ranks the issues, the largest difference of each issue first.
     private func findings(_ reading: PersonaReading) -> [String] {
-        var lines: [String] = []
-        for issue in reading.issues {
-            let higher = issue.segments.filter { $0.significant && $0.negativeShare > $0.rest }
-                .sorted { $0.negativeShare - $0.rest > $1.negativeShare - $1.rest }
-            guard let segment = higher.first else { continue }
-            let facts: NarrationFacts = [.theme: FactValue(issue.name), .share: FactValue(Format.percent(segment.negativeShare)),
-                                         .value: FactValue(segment.value), .column: FactValue(TabularResult.label(segment.column)),
-                                         .n: .number(segment.n), .rest: FactValue(Format.percent(segment.rest))]
-            if let template = templates.template("findings", "segment", tone: reading.persona.tone),
-               let line = NarrationTemplates.fill(template, facts) {
-                lines.append((reading.persona.detailLevel == .low ? "" : "- ") + line)
-            }
+        let prefix = reading.persona.detailLevel == .low ? "" : "- "
+        func say(_ key: String, _ facts: NarrationFacts) -> String? {
+            templates.template("findings", key, tone: reading.persona.tone).flatMap { NarrationTemplates.fill($0, facts) }.map { prefix + $0 }
         }
-        return Array(lines.prefix(Self.findingCount(reading.persona.detailLevel)))
+        // Emerging issues first, in the persona's order: what is getting worse now.
+        let rising = reading.issues.compactMap { issue -> String? in
+            guard let trend = issue.trend, trend.emerging, let now = trend.points.last else { return nil }
+            return say("trend", [.theme: FactValue(issue.name), .to: FactValue(Format.percent(now.share)),
+                                 .from: FactValue(Format.percent(trend.earlierShare)), .period: FactValue(CivilDate.spoken(trend.last, trend.period)),
+                                 .n: .number(now.n),
+                                 .periods: FactValue(Format.count(trend.points.count - 1, trend.period.rawValue), count: trend.points.count - 1)])
+        }
+        // Then concentrations, the most excess complaints first ((share − rest) × n): one per
+        // issue, its largest.
+        let concentrated = reading.issues.compactMap { issue -> (excess: Double, line: String)? in
+            let excess = { (s: SegmentDifference) in (s.negativeShare - s.rest) * Double(s.n) }
+            guard let segment = issue.segments.filter({ $0.significant && $0.negativeShare > $0.rest }).max(by: { excess($0) < excess($1) }),
+                  let line = say("segment", [.theme: FactValue(issue.name), .share: FactValue(Format.percent(segment.negativeShare)),
+                                             .value: FactValue(segment.value), .column: FactValue(TabularResult.label(segment.column)),
+                                             .n: .number(segment.n), .rest: FactValue(Format.percent(segment.rest))]) else { return nil }
+            return (excess(segment), line)
+        }.sorted { $0.excess > $1.excess }.map(\.line)
+        let count = Self.findingCount(reading.persona.detailLevel)
+        // Where there is room for more than one line, a concentration keeps at least one.
+        let keep = count > 1 && !concentrated.isEmpty ? min(rising.count, count - 1) : min(rising.count, count)
+        return Array(rising.prefix(keep)) + Array(concentrated.prefix(count - keep))
     }
 
     /// The headline in the persona's tone, else the plain one, else the lens's fallback.

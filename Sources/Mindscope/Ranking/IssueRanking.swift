@@ -32,6 +32,8 @@ public struct RankedIssue: Sendable {
     public var impact: RatingImpact? = nil
     /// Its complaints per segment value against the rest (``SegmentBreakdown``).
     public var segments: [SegmentDifference] = []
+    /// Its complaints per period, when the file has dates (``TrendBreakdown``).
+    public var trend: ThemeTrend?
 }
 
 /// Ranks themes for a persona from the aggregate of all comments.

@@ -40,6 +40,7 @@ extension AnalysisResult {
         if issue.greenwashingRisk { parts.append("greenwashing risk") }
         if let request = issue.request { parts.append("implicit request: \(request)") }
         if issue.fewMentions { parts.append("few mentions") }
+        if let trend = issue.trend, trend.emerging { parts.append("emerging: \(trend.why)") }
         for segment in issue.segments where segment.significant {
             parts.append("\(segment.column) \(segment.value): \(Format.percent(segment.negativeShare)) complain (n=\(segment.n)) vs \(Format.percent(segment.rest)) elsewhere")
         }
@@ -242,6 +243,15 @@ extension AnalysisResult {
                                      ("interval", .array([number(segment.interval.lowerBound), number(segment.interval.upperBound)])),
                                      ("p", number(segment.pValue)), ("significant", .bool(segment.significant))])
                         })),
+                        ("trend", issue.trend.map { trend in
+                            .object([("period", .string(trend.period.rawValue)),
+                                     ("points", .array(trend.points.map { point in
+                                         .object([("period", .string(point.period)), ("n", .integer(point.n)),
+                                                  ("negative", .integer(point.negatives)), ("share", number(point.share))])
+                                     })),
+                                     ("earlierShare", number(trend.earlierShare)), ("p", number(trend.pValue)),
+                                     ("emerging", .bool(trend.emerging)), ("why", .string(trend.why))])
+                        } ?? .null),
                         ("evidence", .array(issue.evidence.map { evidence in
                             .object([("id", .string(evidence.id)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
                                      ("value", number(evidence.value)), ("churnIntent", .bool(evidence.churnIntent))])
