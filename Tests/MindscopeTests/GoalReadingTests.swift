@@ -161,3 +161,15 @@ import TestSupport
         #expect(result.skipped.first { $0.persona.id == "cfo" }?.why.hasPrefix("written for retail data") == true)
     }
 }
+
+@Suite struct RepeatedIDTests {
+    @Test func quotesAreCitedByLineWhenIDsRepeat() throws {
+        let csv = "tweet_id,text\n5.70306E+17,The flight was delayed three hours\n5.70306E+17,Lost my luggage again\n5.70307E+17,Great crew\n"
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["product_manager"], domain: .packs(["travel"])).readings[0]
+        #expect(reading.insight.contains("delays (#5.70306E+17, line 2) and baggage (#5.70306E+17, line 3)"))
+        #expect(reading.issues[0].evidence[0].id == "5.70306E+17" && reading.issues[0].evidence[0].line == 2)
+        let unique = "id,text\n1,The flight was delayed three hours\n2,Lost my luggage again\n"
+        let plain = try Fixtures.analyze(Fixtures.temporaryFile(unique), personas: ["product_manager"], domain: .packs(["travel"])).readings[0]
+        #expect(plain.insight.contains("delays (#1) and baggage (#2)"))
+    }
+}

@@ -58,6 +58,30 @@ import TestSupport
         #expect(try topByRevenue(Self.control.get()).first != "quality")
     }
 
+    @Test func theEcoShopperHearsWhereItsThemesConcentrate() throws {
+        let eco = try reading(Self.planted.get(), "eco_conscious_shopper")
+        #expect(eco.insight.contains("in Basic (plan"), "\(eco.insight)")
+        #expect(try !reading(Self.control.get(), "eco_conscious_shopper").insight.contains("in Basic (plan"))
+    }
+
+    /// A marketing head written for this test: its goals are about revenue, so the high
+    /// spenders' quality complaints lead its reading; without them they do not.
+    @Test func aMarketingHeadsReadingFollowsItsGoals() throws {
+        let persona = Fixtures.temporaryFile(#"""
+            {"name": "Head of Marketing", "goals": ["Grow repeat purchases and customer lifetime value"],
+             "pain_points": ["Our best customers buying less"], "preferences": {"tone": "insightful", "detail_level": "medium"}}
+            """#, name: "marketing.json")
+        func top(_ effects: CorpusGenerator.PlantedEffects) throws -> String? {
+            var lines: [String] = []
+            CorpusGenerator(seed: 11, effects: effects).csv(rows: 6_000) { lines.append($0) }
+            let result = try Fixtures.analyze(Fixtures.temporaryFile(lines.joined(separator: "\n") + "\n"), personas: [persona], domain: .packs(["retail"]))
+            #expect(result.readings[0].lenses.first?.lens == .revenueRisk)
+            return result.readings[0].issues.first?.theme
+        }
+        #expect(try top(.all) == "quality")
+        #expect(try top([]) != "quality")
+    }
+
     @Test func segmentJSONHasTheDocumentedShape() throws {
         let object = try JSONSerialization.jsonObject(with: Data(Self.planted.get().json.text.utf8)) as! [String: Any]
         let pm = (object["personas"] as! [[String: Any]]).first { ($0["persona"] as! [String: Any])["id"] as? String == "product_manager" }!

@@ -101,6 +101,7 @@ public struct FeedbackAnalysis: Sendable {
             pipeline.add(record, cost: record.text.utf8.count, consume: fold)
         }
         pipeline.finish(consume: fold)
+        if input.repeatedIDs > 0 { aggregate.citeLines() }
         if blank > 0 { report("\(input.path): \(blank) rows have no comment and are not counted as comments") }
         var notices: [String] = []
         if currencies.count > 1 {

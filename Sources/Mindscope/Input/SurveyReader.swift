@@ -339,7 +339,7 @@ extension SurveyReader {
         if let column = roles[.id].map({ reader.headers[$0] }) {
             let mangled = scientificID.map { "ids such as '\($0.excerpt)' are big numbers a spreadsheet rounded to scientific notation, their last digits lost (export the column as text)" }
             if let firstRepeat {
-                lines.append("\(path): column '\(column)' has repeated ids: \(Self.grouped(repeatedIDs)) rows repeat an earlier row's id "
+                lines.append("\(path): column '\(column)' has repeated ids: \(Self.grouped(repeatedIDs)) \(repeatedIDs == 1 ? "row repeats" : "rows repeat") an earlier row's id "
                              + "(e.g. '\(firstRepeat.id.excerpt)' on lines \(firstRepeat.first) and \(firstRepeat.again)); rows are cited by line as well"
                              + (mangled.map { "; \($0)" } ?? ""))
             } else if let mangled {

@@ -3,6 +3,8 @@ import MindscopeText
 /// What one comment contributes to the lenses.
 public struct CommentFacts: Sendable {
     public var id: String
+    /// The input line the row starts on.
+    public var line: Int
     public var value: Double?
     public var rating: Rating?
     /// The rating's Net Promoter category, on a 0–10 recommend scale.
@@ -32,6 +34,7 @@ public struct CommentFacts: Sendable {
 
     public init(record: FeedbackRecord, analysis: CommentAnalysis) {
         id = record.id
+        line = record.line
         value = record.value?.amount
         rating = record.rating
         sentiment = analysis.sentiment.score
@@ -47,6 +50,12 @@ public struct CommentFacts: Sendable {
 /// A quote that backs a claim.
 public struct Evidence: Sendable, Hashable {
     public var id: String
+    /// The input line of its row (0 when unknown).
+    public var line = 0
+    /// Cite the line with the id (the file's ids repeat).
+    public var citesLine = false
+    /// How the text cites it: the id, and the line where ids repeat ("5.70306E+17, line 7").
+    public var reference: String { citesLine && line > 0 ? "\(id), line \(line)" : id }
     public var quote: String
     public var sentiment: Double
     public var value: Double?
@@ -163,8 +172,9 @@ public struct FeedbackAggregate: Sendable {
             var stats = themes[theme, default: ThemeStats()]
             stats.mentions += 1
             if let rating = facts.rating { stats.ratings.add(rating.value, category: facts.nps) }
-            let evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
+            var evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
                                     weight: abs(score) + p + (facts.value ?? 0) / 1e9)
+            evidence.line = facts.line
             switch SentimentLabel(score: score) {
             case .negative:
                 stats.negative += 1
@@ -186,8 +196,9 @@ public struct FeedbackAggregate: Sendable {
             }
             themes[theme] = stats
         }
-        let whole = Evidence(id: facts.id, quote: facts.themes.first?.quote ?? "", sentiment: facts.sentiment, value: facts.value,
+        var whole = Evidence(id: facts.id, quote: facts.themes.first?.quote ?? "", sentiment: facts.sentiment, value: facts.value,
                              churnIntent: facts.churnIntent, weight: facts.value ?? p)
+        whole.line = facts.line
         if facts.churnIntent { ThemeStats.keep(whole, in: &churned) }
         if negativeThemes.isEmpty, facts.sentiment >= Self.delightedSentiment, facts.value != nil {
             // Lowest value first: "delighted but low value" is the CFO's caveat.
@@ -202,12 +213,30 @@ public struct FeedbackAggregate: Sendable {
         }
         if !facts.requests.isEmpty { requestCount += 1 }
         for request in facts.requests {
-            ThemeStats.keep(Evidence(id: facts.id, quote: request, sentiment: facts.sentiment, value: facts.value,
-                                     churnIntent: facts.churnIntent, weight: 1), in: &requests)
+            var evidence = Evidence(id: facts.id, quote: request, sentiment: facts.sentiment, value: facts.value,
+                                    churnIntent: facts.churnIntent, weight: 1)
+            evidence.line = facts.line
+            ThemeStats.keep(evidence, in: &requests)
         }
         if !negativeThemes.isEmpty { complaintSets[negativeThemes, default: 0] += 1 }
         segments.add(facts.segments, negativeThemes: negativeThemes)
         trends.add(time: facts.time, negativeThemes: negativeThemes)
+    }
+
+    /// Cites every kept quote by its line as well as its id ("5.70306E+17, line 7"): for files
+    /// whose ids repeat, where an id alone does not find the row.
+    public mutating func citeLines() {
+        func cite(_ list: inout [Evidence]) {
+            for index in list.indices { list[index].citesLine = true }
+        }
+        for key in Array(themes.keys) {
+            cite(&themes[key]!.complaints)
+            cite(&themes[key]!.compliments)
+        }
+        cite(&churned)
+        cite(&delighted)
+        cite(&requests)
+        cite(&valuableComplaints)
     }
 
     /// Comments whose complaints include at least one of `themes`.

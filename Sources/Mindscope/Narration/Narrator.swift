@@ -179,18 +179,18 @@ public struct Narrator: Sendable {
                     facts[.topCustomers] = .number(top.reduce(0) { $0 + Int($1.customersAtRisk.rounded()) })
                 }
             }
-            facts[.lost] = FactValue(Format.sortedByID(aggregate.churned).map { "#\($0.id)" + ($0.value.map { " (\(Format.money($0, currency)))" } ?? "") }.joined(separator: ", ")
+            facts[.lost] = FactValue(Format.sortedByID(aggregate.churned).map { "#\($0.reference)" + ($0.value.map { " (\(Format.money($0, currency)))" } ?? "") }.joined(separator: ", ")
                 + (aggregate.churnCount > aggregate.churned.count ? ", …" : ""))
             facts[.lostCount] = .number(aggregate.churnCount)
             facts[.lostAmount] = aggregate.values.isEmpty ? "no order values" : money(aggregate.churnValue)
             if let threshold = aggregate.valueQuantile(0.75), threshold > 0 {
                 facts[.highValueThreshold] = money(threshold)
                 let high = aggregate.valuableComplaints.filter { ($0.value ?? 0) >= threshold && !$0.churnIntent }
-                facts[.highValue] = joined(high.map { "#\($0.id) (\(Format.money($0.value ?? 0, currency)), \"\($0.quote)\")" })
+                facts[.highValue] = joined(high.map { "#\($0.reference) (\(Format.money($0.value ?? 0, currency)), \"\($0.quote)\")" })
             }
             if let median = aggregate.valueQuantile(0.5) {
                 let low = aggregate.delighted.filter { ($0.value ?? .infinity) <= median }
-                facts[.delighted] = joined(low.map { "#\($0.id) (\(Format.money($0.value ?? 0, currency)))" })
+                facts[.delighted] = joined(low.map { "#\($0.reference) (\(Format.money($0.value ?? 0, currency)))" })
             }
         case .roadmapBlockers:
             let blockers = reading.issues.filter { ($0.lensScores[.roadmapBlockers] ?? 0) > 0 && $0.negative > 0 }
@@ -209,7 +209,7 @@ public struct Narrator: Sendable {
             }
             let implicit = blockers.compactMap { issue in issue.request.map { "\($0) (\(Format.ids(issue.evidence.filter { $0.sentiment < 0 })))" } }
             facts[.implicit] = joined(Array(implicit.prefix(3)), "; ")
-            facts[.explicit] = joined(aggregate.requests.map { "\"\($0.quote)\" (#\($0.id))" }, "; ")
+            facts[.explicit] = joined(aggregate.requests.map { "\"\($0.quote)\" (#\($0.reference))" }, "; ")
         case .valuesAlignment:
             let values = reading.issues.filter { ($0.lensScores[.valuesAlignment] ?? 0) > 0 }
             let praised = values.filter { $0.positive > 0 }
@@ -279,7 +279,7 @@ enum Format {
     static func quotes(_ evidence: [Evidence]) -> String {
         var seen: [String] = []
         for item in evidence {
-            let quote = "\"\(item.quote)\" (#\(item.id))"
+            let quote = "\"\(item.quote)\" (#\(item.reference))"
             if !seen.contains(quote) { seen.append(quote) }
         }
         return seen.prefix(3).joined(separator: "; ")
@@ -287,7 +287,7 @@ enum Format {
 
     static func ids(_ evidence: [Evidence]) -> String {
         var seen: [String] = []
-        for item in sortedByID(evidence) where !seen.contains(item.id) { seen.append(item.id) }
+        for item in sortedByID(evidence) where !seen.contains(item.reference) { seen.append(item.reference) }
         // Three ids are enough to look up; the counts say how many there are.
         return seen.prefix(3).map { "#\($0)" }.joined(separator: ", ") + (seen.count > 3 ? ", …" : "")
     }

@@ -48,7 +48,7 @@ extension AnalysisResult {
     }
 
     private func quote(_ evidence: Evidence) -> String {
-        "#\(evidence.id) \"\(evidence.quote)\" (\(String(format: "%+.2f", evidence.sentiment))" + (money(evidence.value).map { ", \($0)" } ?? "") + ")"
+        "#\(evidence.reference) \"\(evidence.quote)\" (\(String(format: "%+.2f", evidence.sentiment))" + (money(evidence.value).map { ", \($0)" } ?? "") + ")"
     }
 
     // MARK: Text
@@ -130,7 +130,7 @@ extension AnalysisResult {
         if !uncovered.isEmpty {
             out += "\n## Not covered by your themes\n\n"
             for topic in uncovered {
-                let quotes = topic.evidence.prefix(2).map { "#\(md($0.id)) “\(md($0.quote))”" }.joined(separator: "; ")
+                let quotes = topic.evidence.prefix(2).map { "#\(md($0.reference)) “\(md($0.quote))”" }.joined(separator: "; ")
                 out += "- **\(md(topic.name))**: \(md(Self.uncoveredLine(topic)))" + (quotes.isEmpty ? "" : ". \(quotes)") + "\n"
             }
         }
@@ -155,7 +155,7 @@ extension AnalysisResult {
             out += "| # | issue | score | mentions | negative | share (95% CI) | avg rating | at risk | evidence |\n|---|---|---|---|---|---|---|---|---|\n"
             for issue in reading.issues.prefix(Self.issueCount(persona.detailLevel)) {
                 let share = "\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))"
-                let evidence = issue.evidence.prefix(2).map { "#\(md($0.id)) “\(md($0.quote))”" }.joined(separator: "; ")
+                let evidence = issue.evidence.prefix(2).map { "#\(md($0.reference)) “\(md($0.quote))”" }.joined(separator: "; ")
                 out += "| \(issue.rank) | \(md(issue.name))\(issue.greenwashingRisk ? " ⚠ greenwashing" : "") | \(Format.number(issue.score)) | \(issue.mentions) | \(issue.negative) | \(share) | \(issue.averageRating.map { String(format: "%.1f", $0) } ?? "–") | \(md(money(issue.revenueAtRisk) ?? "–")) | \(evidence) |\n"
             }
             out += "\nLenses: " + reading.lenses.map { "\($0.lens.name) \(Format.number($0.weight)) (\(md($0.why)))" }.joined(separator: "; ") + "\n"
@@ -253,7 +253,7 @@ extension AnalysisResult {
                                      ("emerging", .bool(trend.emerging)), ("why", .string(trend.why))])
                         } ?? .null),
                         ("evidence", .array(issue.evidence.map { evidence in
-                            .object([("id", .string(evidence.id)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
+                            .object([("id", .string(evidence.id)), ("line", .integer(evidence.line)), ("quote", .string(evidence.quote)), ("sentiment", number(evidence.sentiment)),
                                      ("value", number(evidence.value)), ("churnIntent", .bool(evidence.churnIntent))])
                         })),
                     ])
@@ -304,7 +304,7 @@ extension AnalysisResult {
                          ("comments", .integer(topic.comments)), ("share", number(topic.share)), ("negative", .integer(topic.negative)),
                          ("positive", .integer(topic.positive)), ("averageRating", number(topic.averageRating)),
                          ("averageRatingWithout", number(topic.averageRatingWithout)),
-                         ("examples", .array(topic.evidence.prefix(3).map { .object([("id", .string($0.id)), ("quote", .string($0.quote))]) }))])
+                         ("examples", .array(topic.evidence.prefix(3).map { .object([("id", .string($0.id)), ("line", .integer($0.line)), ("quote", .string($0.quote))]) }))])
             })),
             ("personas", .array(personas)),
             ("skipped", .array(skipped.map { .object([("persona", .string($0.persona.id)), ("why", .string($0.why))]) })),

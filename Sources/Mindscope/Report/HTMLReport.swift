@@ -29,7 +29,7 @@ public enum HTMLReport {
                     .p(.class("meta"), .plain("Topics found in the comments that no theme covers, each in at least \(Format.percent(UncoveredTopic.minimumShare)) of them.")),
                     .ul(.forEach(result.uncovered) { topic in
                         .li(.strong(.plain(topic.name)), .plain(": " + AnalysisResult.uncoveredLine(topic)),
-                            .ul(.class("quotes"), .forEach(topic.evidence.prefix(3)) { .li(.plain("#\($0.id) “\($0.quote)”")) }))
+                            .ul(.class("quotes"), .forEach(topic.evidence.prefix(3)) { .li(.plain("#\($0.reference) “\($0.quote)”")) }))
                     })
                 )),
                 .forEach(result.readings.indices) { section(result.readings[$0], result, anchor: anchor($0)) },
@@ -107,7 +107,7 @@ public enum HTMLReport {
                     .td(.plain(issue.averageRating.map { Format.number($0, trimmed: true) } ?? "–")),
                     .td(.plain(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
                     .td(.ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { evidence in
-                        .li(.plain("#\(evidence.id) “\(evidence.quote)”"))
+                        .li(.plain("#\(evidence.reference) “\(evidence.quote)”"))
                     }))
                 )
             }
