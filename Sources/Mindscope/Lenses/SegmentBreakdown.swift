@@ -73,7 +73,7 @@ public struct SegmentBreakdown: Sendable {
                     all.append(SegmentDifference(theme: theme, column: column.name, value: value, n: n, negatives: k,
                                                  negativeShare: Double(k) / Double(n), rest: restN > 0 ? Double(restK) / Double(restN) : 0,
                                                  restN: restN, interval: interval.lowerBound...interval.upperBound,
-                                                 pValue: Self.twoProportionP(k, n, restK, restN)))
+                                                 pValue: ProportionTest.z(k, n, restK, restN, minimum: Self.minimumComments).map { erfc(abs($0) / 2.0.squareRoot()) }))
                 }
             }
         }
@@ -93,17 +93,6 @@ public struct SegmentBreakdown: Sendable {
                     : a.negativeShare != b.negativeShare ? a.negativeShare > b.negativeShare : a.value < b.value
             }
         }
-    }
-
-    /// Two-sided p of a pooled two-proportion z-test; nil where a side is too small for it.
-    static func twoProportionP(_ k1: Int, _ n1: Int, _ k2: Int, _ n2: Int) -> Double? {
-        guard n1 >= minimumComments, n2 >= minimumComments else { return nil }
-        let pooled = Double(k1 + k2) / Double(n1 + n2)
-        for n in [n1, n2] where Double(n) * pooled < 5 || Double(n) * (1 - pooled) < 5 { return nil }
-        let error = (pooled * (1 - pooled) * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
-        guard error > 0 else { return nil }
-        let z = (Double(k1) / Double(n1) - Double(k2) / Double(n2)) / error
-        return erfc(abs(z) / 2.0.squareRoot())
     }
 }
 
@@ -125,4 +114,19 @@ public struct SegmentDifference: Sendable, Hashable {
     public var pValue: Double?
     /// Different from the rest after the Holm–Bonferroni correction over the run's tests.
     public var significant = false
+}
+
+/// The pooled two-proportion z-test, shared by segments and trends.
+enum ProportionTest {
+    /// z of the first share against the second (`k1/n1 − k2/n2` over the pooled standard
+    /// error); nil where a side has fewer than `minimum` members or fewer than 5 expected
+    /// successes or failures, where the normal approximation does not hold.
+    static func z(_ k1: Int, _ n1: Int, _ k2: Int, _ n2: Int, minimum: Int) -> Double? {
+        guard n1 >= minimum, n2 >= minimum else { return nil }
+        let pooled = Double(k1 + k2) / Double(n1 + n2)
+        for n in [n1, n2] where Double(n) * pooled < 5 || Double(n) * (1 - pooled) < 5 { return nil }
+        let error = (pooled * (1 - pooled) * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
+        guard error > 0 else { return nil }
+        return (Double(k1) / Double(n1) - Double(k2) / Double(n2)) / error
+    }
 }

@@ -76,7 +76,9 @@ public struct TrendBreakdown: Sendable {
             let now = points.last!
             var trend = ThemeTrend(period: period, points: points, earlierShare: nBefore > 0 ? Double(kBefore) / Double(nBefore) : 0,
                                    earlierN: nBefore, last: last)
-            if now.share > trend.earlierShare { trend.pValue = Self.oneSidedP(now.negatives, now.n, kBefore, nBefore) }
+            if now.share > trend.earlierShare {
+                trend.pValue = ProportionTest.z(now.negatives, now.n, kBefore, nBefore, minimum: Self.minimumComments).map { erfc($0 / 2.0.squareRoot()) / 2 }
+            }
             result[theme] = trend
         }
         // Holm–Bonferroni over the themes tested.
@@ -86,18 +88,6 @@ public struct TrendBreakdown: Sendable {
             result[theme]!.emerging = true
         }
         return result
-    }
-
-    /// One-sided p (first share above second) of a pooled two-proportion z-test; nil where a
-    /// side is too small for it.
-    static func oneSidedP(_ k1: Int, _ n1: Int, _ k2: Int, _ n2: Int) -> Double? {
-        guard n1 >= minimumComments, n2 >= minimumComments else { return nil }
-        let pooled = Double(k1 + k2) / Double(n1 + n2)
-        for n in [n1, n2] where Double(n) * pooled < 5 || Double(n) * (1 - pooled) < 5 { return nil }
-        let error = (pooled * (1 - pooled) * (1 / Double(n1) + 1 / Double(n2))).squareRoot()
-        guard error > 0 else { return nil }
-        let z = (Double(k1) / Double(n1) - Double(k2) / Double(n2)) / error
-        return erfc(z / 2.0.squareRoot()) / 2
     }
 }
 
@@ -130,53 +120,5 @@ public struct ThemeTrend: Sendable, Hashable {
         var text = "\(Format.percent(now.share)) of comments in \(last) (\(now.negatives) of \(now.n)) against \(Format.percent(earlierShare)) before (\(before) of \(earlierN))"
         if let pValue { text += ", one-sided p \(pValue < 0.001 ? "< 0.001" : String(format: "%.3f", pValue)) before correction" }
         return text + (emerging ? "" : "; not a significant rise")
-    }
-}
-
-/// A day since 1970-01-01 as a proleptic Gregorian date (UTC).
-public struct CivilDate: Sendable, Hashable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var days: Int
-
-    /// Howard Hinnant's `civil_from_days`.
-    public init(days: Int) {
-        self.days = days
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        day = doy - (153 * mp + 2) / 5 + 1
-        month = mp < 10 ? mp + 3 : mp - 9
-        year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-    }
-
-    /// `2026-03-01`.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
-
-    /// The label of the period holding this day: `2026-03` for a month, the Monday's date for a
-    /// week (1970-01-01 was a Thursday), the date for a day.
-    public func label(_ period: TrendBreakdown.Period) -> String {
-        switch period {
-        case .month: String(format: "%04d-%02d", year, month)
-        case .week: CivilDate(days: days - ((days + 3) % 7 + 7) % 7).iso
-        case .day: iso
-        }
-    }
-
-    /// "October 2026", "the week of 2026-03-02", "2026-03-05": a period label in words.
-    public static func spoken(_ label: String, _ period: TrendBreakdown.Period) -> String {
-        switch period {
-        case .month:
-            let parts = label.split(separator: "-")
-            let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-            guard parts.count == 2, let month = Int(parts[1]), (1...12).contains(month) else { return label }
-            return "\(names[month - 1]) \(parts[0])"
-        case .week: return "the week of \(label)"
-        case .day: return label
-        }
     }
 }

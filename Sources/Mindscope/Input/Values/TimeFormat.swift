@@ -110,7 +110,7 @@ public struct TimeFormat: Sendable, Hashable, CustomStringConvertible {
             }
         }
         guard let (year, month, day) = date(&s), (1...12).contains(month), day >= 1, day <= Self.days(in: month, of: year) else { return nil }
-        var seconds = Self.daysSince1970(year: year, month: month, day: day) * 86_400
+        var seconds = CivilDate.days(year: year, month: month, day: day) * 86_400
         guard !s.atEnd else { return seconds }
         // The time: after `T`, spaces, or a comma.
         if !s.take(.upperT), !s.take(.lowerT) {
@@ -213,35 +213,12 @@ public struct TimeFormat: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Days from 1970-01-01 in the proleptic Gregorian calendar (Howard Hinnant's
-    /// `days_from_civil`, http://howardhinnant.github.io/date_algorithms.html).
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The date of a day count from 1970-01-01 (Hinnant's `civil_from_days`).
-    static func civil(daysSince1970 days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
     /// `2026-03-01T09:12:00Z`.
     public static func iso8601(_ seconds: Int) -> String {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
-        let (year, month, day) = civil(daysSince1970: days)
+        let date = CivilDate(days: days)
+        let (year, month, day) = (date.year, date.month, date.day)
         func pad(_ n: Int, _ width: Int = 2) -> String {
             let digits = String(n)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
