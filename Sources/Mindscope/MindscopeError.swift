@@ -28,7 +28,7 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
         case .persona(let error): error.description
         case .badInput(let path, let line, let message): "\(path):\(line): \(message)"
         case .unknownColumn(let path, let role, let name, let headers):
-            "\(path): --column \(role)=\(name): no column has that header or question; headers: \(Self.list(headers))"
+            "\(path): no column '\(name)' (asked for as the \(role) column, with --column or --by): no column has that header or question; headers: \(Self.list(headers))"
         case .unknownDomain(let name, let hint): "--domain \(name.excerpt): no such theme pack; \(hint)"
         case .missingColumn(let path, let role, let headers):
             "\(path):1: no \(role) column among the headers (\(Self.list(headers))); name one with --column \(role)=HEADER"

@@ -110,6 +110,34 @@ import TestSupport
     }
 }
 
+/// Found in a trial with data and personas written by a new user.
+@Suite struct GoalAnswerTests {
+    @Test func aGoalNamingASegmentColumnIsAnsweredByTheBreakdown() throws {
+        var rows = ["id,branch,comment"]
+        for index in 0..<120 { rows.append("\(index),\(index % 2 == 0 ? "Leeds" : "Glasgow"),\(index % 2 == 0 || index % 3 == 0 ? "Delivery was late" : "Great product")") }
+        let persona = Fixtures.temporaryFile(#"{"name": "Ops", "goals": ["Fix what goes wrong", "Even out performance across branches"]}"#, name: "ops.json")
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile(rows.joined(separator: "\n") + "\n"), personas: [persona], domain: .packs(["retail"])).readings[0]
+        #expect(!reading.unanswered.contains { $0.goal == "Even out performance across branches" })
+    }
+
+    @Test func aThemeTheGoalsNameIsRankedEvenWhenItFeedsNoneOfItsLenses() throws {
+        // Packaging feeds values alignment by definition; a persona with only the roadmap lens
+        // that names packaging still sees it ranked.
+        let persona = Fixtures.temporaryFile(#"{"name": "Ops", "goals": ["Prioritize fixes", "Fewer crushed packaging complaints"]}"#, name: "ops.json")
+        let csv = (0..<20).map { "\($0),\($0 % 2 == 0 ? "The packaging was crushed and torn" : "The delivery was late")" }.joined(separator: "\n")
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile("id,comment\n" + csv + "\n"), personas: [persona], domain: .packs(["retail"])).readings[0]
+        #expect(reading.lenses.map(\.lens) == [.roadmapBlockers])
+        #expect(reading.issues.contains { $0.theme == "packaging" })
+    }
+
+    @Test func aGoalAboutARankedThemesWordsIsNotCalledUnanswerable() throws {
+        let persona = Fixtures.temporaryFile(#"{"name": "GM", "goals": ["Prioritize fixes", "Parcels that arrive on time"]}"#, name: "gm.json")
+        let csv = (0..<20).map { "\($0),The delivery was late again" }.joined(separator: "\n")
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile("id,comment\n" + csv + "\n"), personas: [persona], domain: .packs(["retail"])).readings[0]
+        #expect(reading.unanswered.isEmpty)
+    }
+}
+
 /// Roadmap blockers rank by volume × severity: with ratings, what resolving a theme's
 /// complaints would add to the average rating; without, Σ (|sentiment| + churn likelihood) / 2.
 @Suite struct BlockerRankingTests {

@@ -62,7 +62,10 @@ public struct FeedbackAnalysis: Sendable {
     /// - Parameter explicit: true when the personas were named by the user; then a persona
     ///   the data cannot serve is still shown, with why.
     public func run(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
-        let goals = personas.map { GoalMatches(persona: $0, lenses: lexicons.goals, analyses: lexicons.analyses, themes: lexicons.themes, tokenizer: analyzer.tokenizer) }
+        let goals = personas.map {
+            GoalMatches(persona: $0, lenses: lexicons.goals, analyses: lexicons.analyses, themes: lexicons.themes, tokenizer: analyzer.tokenizer,
+                        segmentColumns: input.segmentNames)
+        }
         let plans = goals.map { AnalysisPlan(goals: $0, catalog: lexicons.analyses, reader: input, tokenizer: analyzer.tokenizer) }
         var items: [AnalysisPlan.Item] = []
         for item in plans.flatMap(\.items) where !items.contains(where: { $0.id == item.id }) { items.append(item) }
@@ -147,17 +150,21 @@ public struct FeedbackAnalysis: Sendable {
                 return result
             }
             // A statement is answered when a lens it calls for ranked something, a theme it
-            // names was ranked, or an analysis it chose ran; the others are listed with what
-            // data would answer them.
+            // names or is about was ranked, an analysis it chose ran, or it names a segment
+            // column the issues are broken down by; the others are listed with what data would
+            // answer them.
             let ranked = Set(issues.map(\.theme))
             let servedLenses = Set(issues.flatMap { $0.lensScores.filter { $0.value > 0 }.map(\.key) })
+            let brokenDown = Set(aggregate.segments.columns.filter { $0.tooManyValues == nil && $0.comments.count > 1 }.map(\.name))
             let answered = Set(goals.statements.filter { statement in
                 statement.lenses.keys.contains { servedLenses.contains($0) && persona.lensWeights.isEmpty }
-                    || statement.themes.keys.contains { ranked.contains($0) }
+                    || statement.themes.keys.contains { ranked.contains($0) } || !statement.about.isDisjoint(with: ranked)
+                    || (!issues.isEmpty && statement.segments.contains { brokenDown.contains($0) })
             }.map(\.text)).union(plan.items.map(\.goal))
             reading.unanswered = plan.unanswered.filter { !answered.contains($0.goal) }
             for statement in goals.statements where !answered.contains(statement.text) && !plan.unanswered.contains(where: { $0.goal == statement.text })
-                && statement.lenses.isEmpty && statement.themes.isEmpty && !plan.items.contains(where: { $0.goal == statement.text }) {
+                && statement.lenses.isEmpty && statement.themes.isEmpty && statement.about.isEmpty && statement.segments.isEmpty
+                && !plan.items.contains(where: { $0.goal == statement.text }) {
                 reading.unanswered.append(AnalysisPlan.Unanswered(goal: statement.text, analysis: "", needs: []))
             }
             if issues.isEmpty && reading.analyses.isEmpty {

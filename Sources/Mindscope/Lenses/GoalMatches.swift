@@ -25,6 +25,12 @@ public struct GoalMatches: Sendable {
         public var analyses: [(id: String, words: String)] = []
         /// Theme id → the words that name it.
         public var themes: [String: [String]] = [:]
+        /// Themes whose cues the statement's words hold ("breakfast", "check-in"): not a
+        /// naming (no emphasis), but the statement is about them, so their ranking answers it.
+        public var about: Set<String> = []
+        /// Segment columns the statement names ("across branches" → `Branch`): the breakdown of
+        /// issues by that column answers it.
+        public var segments: [String] = []
 
         public static func == (a: Statement, b: Statement) -> Bool { a.kind == b.kind && a.text == b.text }
         public func hash(into hasher: inout Hasher) { hasher.combine(kind); hasher.combine(text) }
@@ -32,8 +38,10 @@ public struct GoalMatches: Sendable {
 
     public var statements: [Statement]
 
-    public init(persona: Persona, lenses: TopicCatalog, analyses: AnalysisCatalog, themes: ThemeSet, tokenizer: Tokenizer) {
+    public init(persona: Persona, lenses: TopicCatalog, analyses: AnalysisCatalog, themes: ThemeSet, tokenizer: Tokenizer,
+                segmentColumns: [String] = []) {
         let names = Self.nameCatalog(themes.catalog)
+        let columns = Self.columnCatalog(segmentColumns)
         let analysisGoals = analyses.goalCatalog
         statements = (persona.goals.map { (Statement.Kind.goal, $0) } + persona.painPoints.map { (.painPoint, $0) }).map { kind, text in
             let tokens = tokenizer.tokenize(text)
@@ -53,6 +61,8 @@ public struct GoalMatches: Sendable {
                 let found = words(match)
                 if !(statement.themes[match.topic]?.contains(found) ?? false) { statement.themes[match.topic, default: []].append(found) }
             }
+            statement.about = Set(themes.catalog.matches(in: tokens).map(\.topic))
+            for match in columns.matches(in: tokens) where !statement.segments.contains(match.topic) { statement.segments.append(match.topic) }
             return statement
         }
     }
@@ -62,6 +72,33 @@ public struct GoalMatches: Sendable {
         var found: [String: [Statement]] = [:]
         for statement in statements { for theme in statement.themes.keys { found[theme, default: []].append(statement) } }
         return found
+    }
+
+    /// Each segment column's header words as a cue, singular or plural ("Branch", "Hotel Name" →
+    /// `hotel name`, `hotel`).
+    static func columnCatalog(_ columns: [String]) -> TopicCatalog {
+        TopicCatalog(columns.map { column in
+            let words = String(column.lowercased().unicodeScalars.map { $0.properties.isAlphabetic ? Character($0) : " " })
+                .split(separator: " ").map(String.init).filter { $0 != "name" && $0 != "id" }
+            var cues: [PhrasePattern] = []
+            for phrase in [words.joined(separator: " ")] + (words.count > 1 ? [words[0]] : []) where !phrase.isEmpty {
+                for form in plurals(phrase) {
+                    if let pattern = PhrasePattern(form, normalize: Tokenizer.lookupForm), !cues.contains(pattern) { cues.append(pattern) }
+                }
+            }
+            return Topic(id: column, name: column, cues: cues)
+        })
+    }
+
+    /// A phrase and its last word's other number: "refund" and "refunds", "delivery" and
+    /// "deliveries".
+    static func plurals(_ phrase: String) -> [String] {
+        let other = phrase.hasSuffix("ies") ? phrase.dropLast(3) + "y"
+            : phrase.hasSuffix("s") && !phrase.hasSuffix("ss") ? String(phrase.dropLast())
+            : phrase.hasSuffix("y") && !"aeiou".contains(phrase.dropLast().last ?? "a") ? phrase.dropLast() + "ies"
+            : phrase.hasSuffix("ch") || phrase.hasSuffix("sh") || phrase.hasSuffix("x") ? phrase + "es"
+            : phrase + "s"
+        return [phrase, other]
     }
 
     /// Each theme's id and the parts of its name as cues: "Fit and sizing" → `fit`, `sizing`;
@@ -75,11 +112,7 @@ public struct GoalMatches: Sendable {
             var cues: [PhrasePattern] = []
             for phrase in phrases where !phrase.isEmpty {
                 // The last word in singular and plural: "refund" names "Returns and refunds".
-                let other = phrase.hasSuffix("ies") ? phrase.dropLast(3) + "y"
-                    : phrase.hasSuffix("s") && !phrase.hasSuffix("ss") ? String(phrase.dropLast())
-                    : phrase.hasSuffix("y") && !"aeiou".contains(phrase.dropLast().last ?? "a") ? phrase.dropLast() + "ies"
-                    : phrase + "s"
-                for form in [phrase, other] {
+                for form in plurals(phrase) {
                     if let pattern = PhrasePattern(form, normalize: Tokenizer.lookupForm), !cues.contains(pattern) { cues.append(pattern) }
                 }
             }

@@ -201,7 +201,8 @@ public struct Narrator: Sendable {
                 facts[.top] = .list(top.map { "\($0.name.lowercased()) (\(Format.ids($0.evidence.filter { $0.sentiment < 0 })))" })
                 facts[.covered] = .number(covered)
                 facts[.percent] = FactValue(Format.percent(Double(covered) / Double(max(reading.comments, 1))))
-                facts[.byTheme] = joined(blockers.prefix(5).map { "\($0.name.lowercased()) \(Format.number($0.lensScores[.roadmapBlockers] ?? 0))" })
+                let bySeverity = blockers.sorted { ($0.lensScores[.roadmapBlockers] ?? 0) > ($1.lensScores[.roadmapBlockers] ?? 0) }
+                facts[.byTheme] = joined(bySeverity.prefix(5).map { "\($0.name.lowercased()) \(Format.number($0.lensScores[.roadmapBlockers] ?? 0))" })
                 facts[.requests] = .number(aggregate.requestCount)
                 // "Fix before new features" is said only when the complaints it would fix
                 // outnumber what customers explicitly asked for.

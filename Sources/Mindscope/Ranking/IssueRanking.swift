@@ -74,7 +74,12 @@ public enum IssueRanking {
         }
         for topic in catalog.topics {
             guard let stats = aggregate.themes[topic.id] else { continue }
-            for lens in namedOnly ? (named.contains(topic.id) ? [.roadmapBlockers] : []) : Self.lenses(of: topic.id, stats, themes) {
+            // A theme the persona's goals name is read by each of its lenses, whatever lenses
+            // the theme feeds by definition: the persona said it matters.
+            let own = Self.lenses(of: topic.id, stats, themes)
+            let read = namedOnly ? (named.contains(topic.id) ? [.roadmapBlockers] : [])
+                : named.contains(topic.id) ? own + lenses.map(\.lens).filter { !own.contains($0) } : own
+            for lens in read {
                 let value: Double
                 switch lens {
                 case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk

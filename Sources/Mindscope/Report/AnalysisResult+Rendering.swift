@@ -29,7 +29,7 @@ extension AnalysisResult {
                      "\(issue.negative) negative"]
         if let rating = issue.averageRating { parts.append("avg rating \(String(format: "%.1f", rating))") }
         if let impact = issue.impact {
-            parts.append("complaints rate \(String(format: "%.1f", impact.averageRatingWith)) vs \(String(format: "%.1f", impact.averageRatingWithout)), "
+            parts.append("rated \(String(format: "%.1f", impact.averageRatingWith)) by those complaining vs \(String(format: "%.1f", impact.averageRatingWithout)) by the rest, "
                          + "resolving them: \(String(format: "%+.2f", impact.liftIfResolved)) (95% CI \(String(format: "%+.2f", impact.interval.lowerBound))–\(String(format: "%+.2f", impact.interval.upperBound)))")
             if let with = impact.npsWith, let without = impact.npsWithout {
                 parts.append("NPS \(String(format: "%+.0f", with)) with a complaint vs \(String(format: "%+.0f", without))")
