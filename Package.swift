@@ -6,6 +6,7 @@ let package = Package(
     products: [
         .library(name: "MindscopeText", targets: ["MindscopeText"]),
         .library(name: "Mindscope", targets: ["Mindscope"]),
+        .library(name: "MindscopeReport", targets: ["MindscopeReport"]),
         .executable(name: "mindscope", targets: ["MindscopeCLI"]),
     ],
     dependencies: [
@@ -28,13 +29,17 @@ let package = Package(
         .target(name: "CICUShim", dependencies: ["CICU"]),
         // The text core: tokenizer, lexicons, sentiment, themes. No I/O, no personas.
         .target(name: "MindscopeText", dependencies: ["CICUShim"]),
-        // The domain layer: records and readers, lexicon loading from disk, tagging, evaluation.
-        .target(name: "Mindscope", dependencies: ["MindscopeText", .product(name: "Plot", package: "Plot")]),
+        // The domain layer: records and readers, lexicon loading from disk, personas, lenses,
+        // ranking, narration, analyses, tagging, evaluation; text, Markdown and JSON output.
+        .target(name: "Mindscope", dependencies: ["MindscopeText"]),
+        // The rendering layer: SVG charts and the HTML report (built with Plot).
+        .target(name: "MindscopeReport", dependencies: ["Mindscope", .product(name: "Plot", package: "Plot")]),
         // The thin command-line tool.
         .executableTarget(
             name: "MindscopeCLI",
             dependencies: [
                 "Mindscope",
+                "MindscopeReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +53,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Mindscope"], path: "Tests/TestSupport"),
         .testTarget(name: "MindscopeTextTests", dependencies: ["MindscopeText", "TestSupport"]),
         .testTarget(name: "MindscopeTests", dependencies: ["Mindscope", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "MindscopeReportTests", dependencies: ["MindscopeReport", "TestSupport"]),
         .testTarget(name: "MindscopeCLITests", dependencies: ["MindscopeCLI", "TestSupport"]),
         .testTarget(name: "MindscopeFuzzTests", dependencies: ["MindscopeFuzz", "TestSupport"]),
     ],

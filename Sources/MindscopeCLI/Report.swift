@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mindscope
+import MindscopeReport
 
 extension MindscopeCommand {
     struct Report: ParsableCommand {

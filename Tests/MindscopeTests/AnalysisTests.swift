@@ -219,23 +219,6 @@ import TestSupport
         #expect(cxo.unanswered.contains { $0.goal == "Increase cross-sell and upsell opportunities" && $0.needs == ["products per customer"] })
     }
 
-    @Test func chartsAreStandaloneAccessibleSVG() {
-        for analysis in result.readings[0].analyses {
-            let svg = SVGChart.render(analysis, for: result.readings[0].persona)
-            #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-            #expect(svg.contains("<title id=\"chart-title\">") && svg.contains("<desc id=\"chart-desc\">"))
-            #expect(svg.contains("For Chief Customer Officer - Retail Banking"))
-            #expect(!svg.contains("<script") && !svg.contains("href=\"http"))
-        }
-    }
-
-    @Test func chartTextFromTheDataIsEscaped() {
-        var churn = analysis("churn_rate_by_age_group")
-        churn.groups[0].group = "<script>alert(1)</script>"
-        let svg = SVGChart.render(churn, for: Persona(id: "x", name: "A & B <C>"))
-        #expect(!svg.contains("<script>") && svg.contains("&lt;script&gt;") && svg.contains("A &amp; B &lt;C&gt;"))
-    }
-
     @Test func jsonCarriesAnalysesAndUnanswered() throws {
         let object = try JSONSerialization.jsonObject(with: Data(result.json.text.utf8)) as! [String: Any]
         let cxo = (object["personas"] as! [[String: Any]])[0]
@@ -249,18 +232,7 @@ import TestSupport
     }
 }
 
-@Suite struct ChartKindTests {
-    @Test(arguments: ChartKind.allCases)
-    func everyChartKindRendersAccessibleSVG(_ kind: ChartKind) throws {
-        let result = try Fixtures.analyze(Fixtures.corpus("retail_banking_customers.csv"), personas: ["retail_banking_cxo"])
-        for var analysis in result.readings[0].analyses {
-            analysis.chartKind = kind
-            let svg = SVGChart.render(analysis, for: result.readings[0].persona)
-            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>") && svg.contains("<desc id=\"chart-desc\">"))
-            #expect(!svg.contains("nan") && !svg.contains("inf"))
-        }
-    }
-
+@Suite struct CommentsAndCustomersTests {
     @Test func aFileWithCommentsAndCustomerColumnsGetsBothReadings() throws {
         let csv = """
             customer_id,age_group,churned,comment

@@ -242,9 +242,9 @@ public struct Narrator: Sendable {
     }
 }
 
-/// Number formatting for insights.
-enum Format {
-    static func money(_ x: Double, _ currency: String?) -> String {
+/// Number formatting for insights and reports: one format per kind of number.
+public enum Format {
+    public static func money(_ x: Double, _ currency: String?) -> String {
         guard x.isFinite, abs(x) < 1e15 else { return (currency ?? "") + String(format: "%.3g", x) }
         let rounded = Int64(x.rounded())
         let digits = String(abs(rounded))
@@ -258,17 +258,17 @@ enum Format {
         return currency.count == 1 ? currency + number : "\(number) \(currency)"
     }
 
-    static func percent(_ x: Double) -> String { x.isFinite ? "\(Int((x * 100).rounded()))%" : "–" }
+    public static func percent(_ x: Double) -> String { x.isFinite ? "\(Int((x * 100).rounded()))%" : "–" }
 
-    static func number(_ x: Double) -> String { String(format: "%.2f", x) }
+    public static func number(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// "6", "6.5": a whole number without decimals.
-    static func number(_ x: Double, trimmed: Bool) -> String {
+    public static func number(_ x: Double, trimmed: Bool) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int64(x)) : String(format: "%.2f", x)
     }
 
     /// "a", "a and b", "a, b and c".
-    static func list(_ items: [String]) -> String {
+    public static func list(_ items: [String]) -> String {
         switch items.count {
         case 0: ""
         case 1: items[0]
@@ -277,7 +277,7 @@ enum Format {
     }
 
     /// Up to three distinct quotes with their ids.
-    static func quotes(_ evidence: [Evidence]) -> String {
+    public static func quotes(_ evidence: [Evidence]) -> String {
         var seen: [String] = []
         for item in evidence {
             let quote = "\"\(item.quote)\" (#\(item.reference))"
@@ -286,7 +286,7 @@ enum Format {
         return seen.prefix(3).joined(separator: "; ")
     }
 
-    static func ids(_ evidence: [Evidence]) -> String {
+    public static func ids(_ evidence: [Evidence]) -> String {
         var seen: [String] = []
         for item in sortedByID(evidence) where !seen.contains(item.reference) { seen.append(item.reference) }
         // Three ids are enough to look up; the counts say how many there are.
@@ -294,7 +294,7 @@ enum Format {
     }
 
     /// Evidence in id order, numbers by value ("#9" before "#10").
-    static func sortedByID(_ evidence: [Evidence]) -> [Evidence] {
+    public static func sortedByID(_ evidence: [Evidence]) -> [Evidence] {
         evidence.sorted { a, b in
             if let x = Double(a.id), let y = Double(b.id), x != y { return x < y }
             return a.id < b.id
@@ -302,5 +302,5 @@ enum Format {
     }
 
     /// "1 comment", "5 comments".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+    public static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

@@ -15,7 +15,7 @@ extension AnalysisResult {
     private func money(_ x: Double?) -> String? { x.map { Format.money($0, currency) } }
 
     /// How many issues each detail level lists.
-    static func issueCount(_ level: Persona.DetailLevel) -> Int {
+    public static func issueCount(_ level: Persona.DetailLevel) -> Int {
         switch level {
         case .low: 3
         case .medium: 5
@@ -57,7 +57,7 @@ extension AnalysisResult {
     public var domainPacks: String { domain.packs.isEmpty ? "general themes" : domain.packs.joined(separator: ", ") }
 
     /// "19 comments (8%), 12 negative; average rating 1.8 (3.2 without)".
-    static func uncoveredLine(_ topic: UncoveredTopic) -> String {
+    public static func uncoveredLine(_ topic: UncoveredTopic) -> String {
         "\(topic.comments) comments (\(Format.percent(topic.share))), \(topic.negative) negative"
             + (topic.averageRating.map { "; average rating \(String(format: "%.1f", $0))" + (topic.averageRatingWithout.map { " (\(String(format: "%.1f", $0)) without)" } ?? "") } ?? "")
     }

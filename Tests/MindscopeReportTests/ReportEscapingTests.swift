@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Mindscope
+import MindscopeReport
 import TestSupport
 
 /// The HTML report shows text from the data and from persona files: comments (as quotes), ids,

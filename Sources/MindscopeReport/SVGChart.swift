@@ -1,4 +1,5 @@
 import Foundation
+import Mindscope
 
 /// Standalone SVG charts, written by Mindscope itself: no browser, script or network.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+import Mindscope
 import Plot
 
 /// One self-contained HTML file: inline CSS and SVG, no script, no external request. Built
