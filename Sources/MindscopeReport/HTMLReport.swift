@@ -71,7 +71,10 @@ public enum HTMLReport {
                     .h3(.plain(analysis.name)),
                     .p(.class("meta"), .plain("Chosen by the goal “\(analysis.goal)” (\(analysis.goalWords.joined(separator: ", ")))")),
                     insight(analysis.insight),
-                    .div(.class("chart"), .raw(SVGChart.render(analysis, for: persona)))
+                    // Raw on purpose: the chart is SVG built by `SVG`, which escapes every text node
+                    // and attribute itself (ReportEscapingTests and .ci/xss check it with payloads).
+                    // The h3 above names it, so the chart does not draw its title again.
+                    .div(.class("chart"), .raw(SVGChart.render(analysis, for: persona, titled: false)))
                 )
             },
             .if(!reading.unanswered.isEmpty, .div(
@@ -132,5 +135,5 @@ extension Node {
     /// Text from the data, escaped as the charts escape it (all five XML specials) rather than
     /// by Plot's `.text`, which keeps anything shaped like a character reference (a comment's
     /// `&lt;` would show as `<`) and leaves quotes alone.
-    static func plain(_ text: String) -> Node { .raw(SVGChart.escape(text)) }
+    static func plain(_ text: String) -> Node { .raw(SVG.escape(text)) }
 }

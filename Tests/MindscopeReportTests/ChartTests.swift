@@ -18,7 +18,7 @@ import TestSupport
         for analysis in result.readings[0].analyses {
             let svg = SVGChart.render(analysis, for: result.readings[0].persona)
             #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-            #expect(svg.contains("<title id=\"chart-title\">") && svg.contains("<desc id=\"chart-desc\">"))
+            #expect(svg.contains("<title id=\"\(analysis.id)-title\">") && svg.contains("<desc id=\"\(analysis.id)-desc\">"))
             #expect(svg.contains("For Chief Customer Officer - Retail Banking"))
             #expect(!svg.contains("<script") && !svg.contains("href=\"http"))
         }
@@ -36,7 +36,7 @@ import TestSupport
         for var analysis in result.readings[0].analyses {
             analysis.chartKind = kind
             let svg = SVGChart.render(analysis, for: result.readings[0].persona)
-            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>") && svg.contains("<desc id=\"chart-desc\">"))
+            #expect(svg.hasPrefix("<svg") && svg.hasSuffix("</svg>") && svg.contains("-desc\">"))
             #expect(!svg.contains("nan") && !svg.contains("inf"))
         }
     }

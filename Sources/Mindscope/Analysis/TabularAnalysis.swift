@@ -153,7 +153,8 @@ public struct TabularResult: Sendable {
 
     static func label(_ header: String) -> String { header.replacingOccurrences(of: "_", with: " ") }
     public var chartKind: ChartKind
-    /// What a ratio's denominator counts (ratios only).
+    /// What a ratio's numerator and denominator count (ratios only).
+    public var numerator: ColumnRoles.Role?
     public var denominator: ColumnRoles.Role?
 }
 
@@ -272,7 +273,7 @@ public struct TabularAggregate: Sendable {
                              goal: item.goal, goalWords: item.words, kind: item.definition.kind, segment: item.segmentName,
                              unit: item.definition.unit, groups: stats, threshold: threshold,
                              smallGroups: stats.contains { $0.n < IssueRanking.smallSample }, chartKind: item.definition.chart,
-                             denominator: item.definition.denominator)
+                             numerator: item.definition.numerator, denominator: item.definition.denominator)
     }
 
     /// Groups in a natural order: by their leading number ("18-25" before "51+"), else by name.
