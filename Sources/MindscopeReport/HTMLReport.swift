@@ -22,18 +22,9 @@ public enum HTMLReport {
                         + (result.aggregate.comments > 0 ? "; \(result.aggregate.comments) comments." : "."))),
                     .if(!result.domain.why.isEmpty, .p(.class("summary"), .plain("Themes: \(result.domainPacks) (\(result.domain.why))."))),
                     .forEach(result.notices) { .p(.class("caveat"), .plain("Note: \($0).")) },
-                    .nav(.ul(.forEach(result.readings.indices) { index in
-                        .li(.a(.href("#\(anchor(index))"), .plain(result.readings[index].persona.name)))
-                    }))
+                    strip(result)
                 ),
-                .if(!result.uncovered.isEmpty, .section(
-                    .h2("Not covered by your themes"),
-                    .p(.class("meta"), .plain("Topics found in the comments that no theme covers, each in at least \(Format.percent(UncoveredTopic.minimumShare)) of them.")),
-                    .ul(.forEach(result.uncovered) { topic in
-                        .li(.strong(.plain(topic.name)), .plain(": " + AnalysisResult.uncoveredLine(topic)),
-                            .ul(.class("quotes"), .forEach(topic.evidence.prefix(3)) { .li(.plain("#\($0.reference) “\($0.quote)”")) }))
-                    })
-                )),
+                overview(result),
                 .forEach(result.readings.indices) { section(result.readings[$0], result, anchor: anchor($0)) },
                 .if(!result.skipped.isEmpty, .section(
                     .h2("Not shown"),
@@ -43,6 +34,125 @@ public enum HTMLReport {
             )
         )
         return html.render()
+    }
+
+    /// The headline numbers: comments, share negative, average rating or NPS, revenue at risk,
+    /// and each persona's top issue, linked to its section.
+    static func strip(_ result: AnalysisResult) -> Node<HTML.BodyContext> {
+        let aggregate = result.aggregate
+        var figures: [(String, String)] = []
+        if aggregate.comments > 0 {
+            figures.append(("comments read", Format.count(aggregate.comments, "comment").split(separator: " ")[0].description))
+            figures.append(("negative", Format.percent(Double(aggregate.negativeComments) / Double(aggregate.comments))))
+        }
+        if let nps = aggregate.ratings.nps {
+            figures.append(("NPS", String(format: "%+.0f", nps)))
+        } else if let mean = aggregate.ratings.mean {
+            figures.append(("average rating", String(format: "%.2f", mean)))
+        }
+        let atRisk = aggregate.themes.values.reduce(0) { $0 + $1.revenueAtRisk.rounded() }
+        if !aggregate.values.isEmpty, atRisk > 0 { figures.append(("revenue at risk", Format.money(atRisk, result.currency))) }
+        if !result.domain.why.isEmpty { figures.append(("themes", result.domainPacks)) }
+        return .div(.class("strip"),
+            .ul(.class("figures"), .forEach(figures) { figure in .li(.span(.class("figure"), .plain(figure.1)), .span(.class("label"), .plain(figure.0))) }),
+            .if(!result.readings.isEmpty, .ul(.class("tops"), .forEach(result.readings.indices) { index in
+                .li(.a(.href("#\(anchor(index))"), .plain(result.readings[index].persona.name)), .plain(": "),
+                    .plain(result.readings[index].issues.first.map { "\($0.name) (\($0.negative) complaints)" } ?? result.readings[index].unserved.map { _ in "not served" } ?? "no issue"))
+            }))
+        )
+    }
+
+    /// The comments at a glance: themes by volume and tone, impact on the rating, topics the
+    /// themes miss.
+    static func overview(_ result: AnalysisResult) -> Node<HTML.BodyContext> {
+        // Impact is the same for every persona; take each theme's from any reading.
+        var seen = Set<String>()
+        let issues = result.readings.flatMap(\.issues).filter { seen.insert($0.theme).inserted }
+        let scale = result.aggregate.ratings.nps != nil ? "0–10" : "its scale"
+        let charts = [SVGChart.themes(result, names: result.themeNames), SVGChart.impact(issues, scale: scale), SVGChart.uncovered(result.uncovered)].compactMap { $0 }
+        return .if(!charts.isEmpty || !result.uncovered.isEmpty, .section(.class("overview"),
+            .h2("The comments at a glance"),
+            // Raw on purpose: SVG built by `SVG`, which escapes every text node and attribute
+            // (ReportEscapingTests and .ci/xss check it with payloads).
+            .forEach(charts) { .div(.class("chart"), .raw($0)) },
+            .if(!result.uncovered.isEmpty, .div(
+                .h3("Not covered by your themes"),
+                .p(.class("meta"), .plain("Topics found in the comments that no theme covers, each in at least \(Format.percent(UncoveredTopic.minimumShare)) of them.")),
+                .ul(.forEach(result.uncovered) { topic in
+                    .li(.strong(.plain(topic.name)), .plain(": " + AnalysisResult.uncoveredLine(topic)),
+                        .ul(.class("quotes"), .forEach(topic.evidence.prefix(3)) { quote($0, result) }))
+                })
+            ))
+        ))
+    }
+
+    /// A quote: the whole comment (a long one folded), the evidence span marked, the id or
+    /// line, and the value.
+    static func quote(_ evidence: Evidence, _ result: AnalysisResult) -> Node<HTML.ListContext> {
+        let comment = evidence.comment.isEmpty ? evidence.quote : evidence.comment
+        let meta = "#\(evidence.reference)" + (evidence.value.map { " · \(Format.money($0, result.currency))" } ?? "")
+            + String(format: " · tone %+.2f", evidence.sentiment)
+        let marked: Node<HTML.BodyContext>
+        if let range = comment.range(of: evidence.quote), !evidence.quote.isEmpty {
+            marked = .group(.plain(String(comment[..<range.lowerBound])), .element(named: "mark", nodes: [.plain(evidence.quote)]),
+                            .plain(String(comment[range.upperBound...])))
+        } else {
+            marked = .plain(comment)
+        }
+        guard comment.count > 240, let range = comment.range(of: evidence.quote) else {
+            return .li(.span(.class("comment"), marked), .span(.class("meta"), .plain(" " + meta)))
+        }
+        // Long: the sentence around the evidence, the whole comment behind a "more" that
+        // needs no script.
+        let start = comment.index(range.lowerBound, offsetBy: -min(80, comment.distance(from: comment.startIndex, to: range.lowerBound)))
+        let end = comment.index(range.upperBound, offsetBy: min(80, comment.distance(from: range.upperBound, to: comment.endIndex)))
+        return .li(.element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.plain((start == comment.startIndex ? "" : "…") + String(comment[start..<range.lowerBound])),
+                                               .element(named: "mark", nodes: [.plain(evidence.quote)]),
+                                               .plain(String(comment[range.upperBound..<end]) + (end == comment.endIndex ? "" : "… (more)"))]),
+            .element(named: "div", nodes: [.attribute(named: "class", value: "comment"), marked]),
+        ]), .span(.class("meta"), .plain(" " + meta)))
+    }
+
+    /// A trend chart for each of the persona's top issues that has one: the emerging ones, else
+    /// the first two.
+    static func trends(_ reading: PersonaReading) -> Node<HTML.BodyContext> {
+        let dated = reading.issues.filter { $0.trend != nil }
+        let shown = dated.filter { $0.trend!.emerging }.isEmpty ? Array(dated.prefix(2)) : dated.filter { $0.trend!.emerging }
+        return .forEach(shown) { issue in
+            .div(.class("chart"),
+                .h3(.plain("\(issue.name) complaints over time" + (issue.trend!.emerging ? ": emerging" : ""))),
+                // Raw on purpose: SVG built by `SVG`, which escapes every text node and attribute.
+                .raw(SVGChart.trend(issue.trend!, theme: issue.name)))
+        }
+    }
+
+    /// Top issues × segment values: each cell the share of the value's comments complaining,
+    /// shaded by size, significant differences starred.
+    static func heatMap(_ reading: PersonaReading) -> Node<HTML.BodyContext> {
+        let issues = reading.issues.prefix(6).filter { !$0.segments.isEmpty }
+        guard let first = issues.first else { return .empty }
+        let columns = first.segments.reduce(into: [String]()) { if !$0.contains($1.column) { $0.append($1.column) } }
+        return .div(.class("heat"),
+            .h3("Where the complaints concentrate"),
+            .p(.class("meta"), .plain("Share of each group's comments complaining about the issue; ★ marks a difference from the rest of the column that is significant after correcting for the number of comparisons (Holm, 5%).")),
+            .forEach(columns) { column in
+                let values = first.segments.filter { $0.column == column }.map(\.value).sorted()
+                return .div(.class("scroll"), .table(
+                    .tr(.th(.plain(TabularResult.label(column))), .forEach(values) { .th(.plain($0)) }),
+                    .forEach(issues) { issue in
+                        .tr(.td(.plain(issue.name)), .forEach(values) { value in
+                            let cell = issue.segments.first { $0.column == column && $0.value == value }
+                            let share = cell?.negativeShare ?? 0
+                            let level = min(3, Int(share * 8))
+                            return .td(.class("h\(level)" + (cell?.significant == true ? " sig" : "")),
+                                       .plain(cell.map { "\(Format.percent($0.negativeShare))\($0.significant ? " ★" : "")" } ?? "–"),
+                                       .span(.class("n"), .plain(cell.map { " n=\($0.n)" } ?? "")))
+                        })
+                    }
+                ))
+            }
+        )
     }
 
     /// A section's id: made here, never from a persona's id or name (Plot writes attribute
@@ -62,6 +172,8 @@ public enum HTMLReport {
                 .h3("Ranked issues"),
                 issuesTable(reading, result),
                 .p(.class("caveat"), .plain("Confidence: \(reading.lowConfidence ? "low" : "ok"), \(reading.comments) comments. Shares carry 95% Wilson intervals.")),
+                trends(reading),
+                heatMap(reading),
                 .details(.summary("Why these lenses"), .ul(.forEach(reading.lenses) { lens in
                     .li(.plain("\(lens.lens.name) (weight \(Format.number(lens.weight))): \(lens.why)"))
                 }))
@@ -111,23 +223,32 @@ public enum HTMLReport {
                     .td(.plain("\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))")),
                     .td(.plain(issue.averageRating.map { Format.number($0, trimmed: true) } ?? "–")),
                     .td(.plain(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
-                    .td(.ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { evidence in
-                        .li(.plain("#\(evidence.reference) “\(evidence.quote)”"))
-                    }))
+                    .td(.ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { quote($0, result) }))
                 )
             }
         )
     }
 
     static let css = """
-    body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:60rem;padding:1.5rem;color:#111;line-height:1.45}
-    h1{margin-bottom:.2rem}h2{border-bottom:2px solid #333;padding-bottom:.2rem;margin-top:2.5rem}h3{margin-bottom:.3rem}
-    nav ul{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:1rem}a{color:#111}
-    .summary,.meta{color:#444;font-size:.92rem}.headline{font-size:1.08rem;font-weight:600}
-    .caveat{color:#555;font-style:italic;font-size:.92rem}.flag{font-weight:600;border:1px solid #333;padding:0 .3rem;margin-left:.3rem;font-size:.8rem}
-    table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.35rem .4rem;text-align:left;vertical-align:top}
-    th{background:#f0f0f0}.quotes{margin:0;padding-left:1rem}.chart{margin:1rem 0}.chart svg{max-width:100%;height:auto}
+    body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:0 auto;max-width:64rem;padding:1.5rem;color:#1a1a1a;line-height:1.45}
+    h1{margin-bottom:.2rem}h2{border-bottom:2px solid #1a1a1a;padding-bottom:.2rem;margin-top:2.5rem}h3{margin-bottom:.3rem}
+    a{color:#2166ac}.summary,.meta{color:#444;font-size:.92rem}.headline{font-size:1.08rem;font-weight:600}
+    .caveat{color:#555;font-style:italic;font-size:.92rem}
+    .flag{display:inline-block;white-space:nowrap;font-weight:600;border:1px solid #b2182b;color:#b2182b;padding:0 .3rem;margin-left:.3rem;font-size:.8rem}
+    .strip{background:#f4f6f8;border-radius:.5rem;padding:.8rem 1rem;margin:1rem 0}
+    .figures{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:1.5rem}.figures li{display:flex;flex-direction:column}
+    .figure{font-size:1.6rem;font-weight:700}.label{font-size:.8rem;color:#555;text-transform:uppercase;letter-spacing:.03em}
+    .tops{margin:.6rem 0 0;padding-left:1.1rem;font-size:.92rem}
+    table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.35rem .4rem;text-align:left;vertical-align:top;overflow-wrap:break-word}
+    th{background:#f0f0f0}td:nth-child(n+3):not(:last-child){font-variant-numeric:tabular-nums;white-space:nowrap}
+    .scroll{overflow-x:auto;max-width:100%}.quotes{margin:0;padding-left:1rem}.quotes li{margin-bottom:.3rem}
+    mark{background:#fddbc7;color:inherit;padding:0 .1rem}details summary{cursor:pointer}
+    .chart{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}.chart svg{max-width:100%;height:auto}
+    .heat td.h0{background:#fff}.heat td.h1{background:#fddbc7}.heat td.h2{background:#f4a582}.heat td.h3{background:#d6604d;color:#fff}
+    .heat td.sig{font-weight:700;outline:2px solid #1a1a1a;outline-offset:-2px}.heat .n{color:inherit;opacity:.7;font-size:.8rem}
     .analysis{margin-top:1.5rem}footer{margin-top:3rem;color:#555;font-size:.85rem}
+    @media (max-width:600px){body{padding:.8rem}.figure{font-size:1.3rem}table{font-size:.82rem}.persona>div>table{display:block;overflow-x:auto}}
+    @media print{body{max-width:none}.persona{break-before:page;page-break-before:always}a{color:inherit}details>*{display:block}}
     """
 }
 

@@ -18,6 +18,8 @@ public struct AnalysisResult: Sendable {
     public var chartFolder: String?
     /// What learning from the file's ratings did, when it learned anything.
     public var learned: LearnedSummary?
+    /// Every theme's display name, by id.
+    public var themeNames: [String: String] = [:]
     /// Topics discovered in the comments that the themes do not cover, at least
     /// ``UncoveredTopic/minimumShare`` of the comments each, largest first.
     public var uncovered: [UncoveredTopic] = []
@@ -189,6 +191,7 @@ public struct FeedbackAnalysis: Sendable {
                                     skipped: skipped, currency: currency)
         if hasText { result.domain = lexicons.domain }
         result.notices = notices
+        result.themeNames = Dictionary(lexicons.themes.catalog.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         result.uncovered = lexicons.themes.discovered.compactMap { id -> UncoveredTopic? in
             guard let stats = aggregate.themes[id], let topic = lexicons.themes.catalog.topics.first(where: { $0.id == id }) else { return nil }
             let share = Double(stats.mentions) / Double(max(aggregate.comments, 1))

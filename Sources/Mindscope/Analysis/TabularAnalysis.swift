@@ -151,7 +151,7 @@ public struct TabularResult: Sendable {
     /// The segment column's header for display ("age group").
     public var segmentLabel: String { segment.map(Self.label) ?? "" }
 
-    static func label(_ header: String) -> String { header.replacingOccurrences(of: "_", with: " ") }
+    public static func label(_ header: String) -> String { header.replacingOccurrences(of: "_", with: " ") }
     public var chartKind: ChartKind
     /// What a ratio's numerator and denominator count (ratios only).
     public var numerator: ColumnRoles.Role?

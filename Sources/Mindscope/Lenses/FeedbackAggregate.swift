@@ -5,6 +5,8 @@ public struct CommentFacts: Sendable {
     public var id: String
     /// The input line the row starts on.
     public var line: Int
+    /// The comment, up to ``Evidence/commentLimit`` characters, for quotes shown whole.
+    public var comment: String
     public var value: Double?
     public var rating: Rating?
     /// The rating's Net Promoter category, on a 0–10 recommend scale.
@@ -35,6 +37,7 @@ public struct CommentFacts: Sendable {
     public init(record: FeedbackRecord, analysis: CommentAnalysis) {
         id = record.id
         line = record.line
+        comment = record.text.count > Evidence.commentLimit ? String(record.text.prefix(Evidence.commentLimit)) + "…" : record.text
         value = record.value?.amount
         rating = record.rating
         sentiment = analysis.sentiment.score
@@ -52,6 +55,10 @@ public struct Evidence: Sendable, Hashable {
     public var id: String
     /// The input line of its row (0 when unknown).
     public var line = 0
+    /// The whole comment the quote comes from (up to ``commentLimit`` characters).
+    public var comment = ""
+    /// Comments longer than this are cut (with "…") in the quotes kept.
+    public static let commentLimit = 2_000
     /// Cite the line with the id (the file's ids repeat).
     public var citesLine = false
     /// How the text cites it: the id, and the line where ids repeat ("5.70306E+17, line 7").
@@ -106,6 +113,8 @@ public struct ThemeStats: Sendable {
 public struct FeedbackAggregate: Sendable {
     /// Comments read (rows with a non-blank comment).
     public private(set) var comments = 0
+    /// Comments whose overall tone is negative.
+    public private(set) var negativeComments = 0
     /// Ratings of every rated comment, once each.
     public private(set) var ratings = RatingSums()
     /// Themes that feed the values lens (eco, packaging): praise and risk are counted per comment.
@@ -152,6 +161,7 @@ public struct FeedbackAggregate: Sendable {
 
     public mutating func add(_ facts: CommentFacts) {
         comments += 1
+        if SentimentLabel(score: facts.sentiment) == .negative { negativeComments += 1 }
         if let rating = facts.rating { ratings.add(rating.value, category: facts.nps) }
         if let value = facts.value { valueSample.add(value) }
         let p = facts.churnLikelihood
@@ -175,6 +185,7 @@ public struct FeedbackAggregate: Sendable {
             var evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
                                     weight: abs(score) + p + (facts.value ?? 0) / 1e9)
             evidence.line = facts.line
+            evidence.comment = facts.comment
             switch SentimentLabel(score: score) {
             case .negative:
                 stats.negative += 1
@@ -199,6 +210,7 @@ public struct FeedbackAggregate: Sendable {
         var whole = Evidence(id: facts.id, quote: facts.themes.first?.quote ?? "", sentiment: facts.sentiment, value: facts.value,
                              churnIntent: facts.churnIntent, weight: facts.value ?? p)
         whole.line = facts.line
+        whole.comment = facts.comment
         if facts.churnIntent { ThemeStats.keep(whole, in: &churned) }
         if negativeThemes.isEmpty, facts.sentiment >= Self.delightedSentiment, facts.value != nil {
             // Lowest value first: "delighted but low value" is the CFO's caveat.
@@ -216,6 +228,7 @@ public struct FeedbackAggregate: Sendable {
             var evidence = Evidence(id: facts.id, quote: request, sentiment: facts.sentiment, value: facts.value,
                                     churnIntent: facts.churnIntent, weight: 1)
             evidence.line = facts.line
+            evidence.comment = facts.comment
             ThemeStats.keep(evidence, in: &requests)
         }
         if !negativeThemes.isEmpty { complaintSets[negativeThemes, default: 0] += 1 }
