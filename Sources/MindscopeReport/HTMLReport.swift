@@ -39,19 +39,16 @@ public enum HTMLReport {
     /// The headline numbers: comments, share negative, average rating or NPS, revenue at risk,
     /// and each persona's top issue, linked to its section.
     static func strip(_ result: AnalysisResult) -> Node<HTML.BodyContext> {
-        let aggregate = result.aggregate
+        let headline = result.headline
         var figures: [(String, String)] = []
-        if aggregate.comments > 0 {
-            figures.append(("comments read", Format.count(aggregate.comments, "comment").split(separator: " ")[0].description))
-            figures.append(("negative", Format.percent(Double(aggregate.negativeComments) / Double(aggregate.comments))))
-        }
-        if let nps = aggregate.ratings.nps {
+        if headline.comments > 0 { figures.append(("comments read", String(headline.comments))) }
+        if let share = headline.negativeShare { figures.append(("negative", Format.percent(share))) }
+        if let nps = headline.nps {
             figures.append(("NPS", String(format: "%+.0f", nps)))
-        } else if let mean = aggregate.ratings.mean {
+        } else if let mean = headline.averageRating {
             figures.append(("average rating", String(format: "%.2f", mean)))
         }
-        let atRisk = aggregate.themes.values.reduce(0) { $0 + $1.revenueAtRisk.rounded() }
-        if !aggregate.values.isEmpty, atRisk > 0 { figures.append(("revenue at risk", Format.money(atRisk, result.currency))) }
+        if let atRisk = headline.revenueAtRisk { figures.append(("revenue at risk", Format.money(atRisk, result.currency))) }
         if !result.domain.why.isEmpty { figures.append(("themes", result.domainPacks)) }
         return .div(.class("strip"),
             .ul(.class("figures"), .forEach(figures) { figure in .li(.span(.class("figure"), .plain(figure.1)), .span(.class("label"), .plain(figure.0))) }),

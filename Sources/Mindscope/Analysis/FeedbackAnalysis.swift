@@ -225,6 +225,27 @@ extension FeedbackAnalysis {
     }
 }
 
+/// The numbers a reader sees first: the report's headline strip and JSON `headline`, computed
+/// in one place so the two always agree.
+public struct Headline: Sendable {
+    public var comments: Int
+    public var negativeShare: Double?
+    public var averageRating: Double?
+    public var nps: Double?
+    /// The sum of every theme's revenue at risk, each rounded to whole units as shown.
+    public var revenueAtRisk: Double?
+}
+
+extension AnalysisResult {
+    public var headline: Headline {
+        let comments = aggregate.comments
+        let atRisk = aggregate.themes.values.reduce(0) { $0 + $1.revenueAtRisk.rounded() }
+        return Headline(comments: comments, negativeShare: comments > 0 ? Double(aggregate.negativeComments) / Double(comments) : nil,
+                        averageRating: aggregate.ratings.mean, nps: aggregate.ratings.nps,
+                        revenueAtRisk: aggregate.values.isEmpty || atRisk <= 0 ? nil : atRisk)
+    }
+}
+
 /// A topic the comments talk about that the themes do not cover.
 public struct UncoveredTopic: Sendable {
     /// Topics under this share of the comments are not listed.

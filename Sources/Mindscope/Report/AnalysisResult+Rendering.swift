@@ -298,6 +298,9 @@ extension AnalysisResult {
                 .object([("phrases", .integer(learned.phrases)), ("ratedComments", .integer(learned.ratedComments)),
                          ("comments", .integer(learned.comments)), ("how", .string(learned.origin))])
             } ?? .null),
+            ("headline", .object([("comments", .integer(headline.comments)), ("negativeShare", number(headline.negativeShare)),
+                                  ("averageRating", number(headline.averageRating)), ("nps", number(headline.nps)),
+                                  ("revenueAtRisk", number(headline.revenueAtRisk))])),
             ("notices", .array(notices.map(JSONDocument.string))),
             ("uncovered", .array(uncovered.map { topic in
                 .object([("id", .string(topic.id)), ("name", .string(topic.name)), ("cues", .array(topic.cues.map(JSONDocument.string))),
