@@ -218,7 +218,7 @@ public enum HTMLReport {
                     .td(.plain("\(issue.mentions)")),
                     .td(.plain("\(issue.negative)")),
                     .td(.plain("\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))")),
-                    .td(.plain(issue.averageRating.map { Format.number($0, trimmed: true) } ?? "–")),
+                    .td(.plain(issue.averageRating.map { String(format: "%.2f", $0) } ?? "–")),
                     .td(.plain(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
                     .td(.ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { quote($0, result) }))
                 )

@@ -131,6 +131,37 @@ import TestSupport
         #expect(page.texts(of: "h2").contains(persona.name))
     }
 
+    // MARK: Names the dashboard shows
+
+    /// Theme and topic names (a user's `--add-themes` file, discovered phrases), segment values
+    /// and period labels reach the strip, the comment charts, the trend charts and the heat map:
+    /// none may become markup.
+    @Test func themeTopicSegmentAndPeriodNamesAreText() throws {
+        let payload = "<img src=x onerror=alert(7)>&amp;\""
+        var result = Self.result
+        for key in Array(result.themeNames.keys) { result.themeNames[key] = payload + key }
+        result.uncovered = [UncoveredTopic(id: "t", name: payload, cues: [payload], comments: 40, share: 0.1, negative: 30, positive: 2,
+                                           averageRating: 2, averageRatingWithout: 4, evidence: [])]
+        for index in result.readings.indices {
+            for issue in result.readings[index].issues.indices {
+                result.readings[index].issues[issue].name = payload
+                let difference = SegmentDifference(theme: "t", column: payload, value: payload, n: 40, negatives: 20, negativeShare: 0.5,
+                                                   rest: 0.1, restN: 400, interval: 0.35...0.65, pValue: 0.001, significant: true)
+                result.readings[index].issues[issue].segments = [difference]
+                result.readings[index].issues[issue].trend = ThemeTrend(
+                    period: .month, points: [.init(period: payload, n: 50, negatives: 5, share: 0.1), .init(period: payload + "2", n: 60, negatives: 30, share: 0.5)],
+                    earlierShare: 0.1, earlierN: 50, last: payload + "2", pValue: 0.0001, emerging: true)
+            }
+        }
+        let page = Page(HTMLReport.render(result))
+        #expect(page.problems.isEmpty, "\(page.problems)")
+        #expect(!page.source(contains: "<img"))
+        #expect(Set(page.tags.map(\.name)).isDisjoint(with: ["img", "script"]))
+        #expect(page.texts(of: "text").contains { $0.contains(payload) }, "names in the SVG charts read as written")
+        #expect(page.texts(of: "td").contains { $0.contains(payload) }, "names in the heat map read as written")
+        #expect(page.texts(of: "h3").contains { $0.contains(payload) }, "names in chart headings read as written")
+    }
+
     // MARK: The page as a whole
 
     @Test func noMarkupComesFromTheData() {

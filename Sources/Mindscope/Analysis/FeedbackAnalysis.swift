@@ -260,6 +260,20 @@ public struct UncoveredTopic: Sendable {
     public var averageRating: Double?
     public var averageRatingWithout: Double?
     public var evidence: [Evidence]
+
+    public init(id: String, name: String, cues: [String], comments: Int, share: Double, negative: Int, positive: Int,
+                averageRating: Double?, averageRatingWithout: Double?, evidence: [Evidence]) {
+        self.id = id
+        self.name = name
+        self.cues = cues
+        self.comments = comments
+        self.share = share
+        self.negative = negative
+        self.positive = positive
+        self.averageRating = averageRating
+        self.averageRatingWithout = averageRatingWithout
+        self.evidence = evidence
+    }
 }
 
 /// What learned phrase valences did in an analysis.

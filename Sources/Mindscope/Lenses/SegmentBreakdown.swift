@@ -114,6 +114,21 @@ public struct SegmentDifference: Sendable, Hashable {
     public var pValue: Double?
     /// Different from the rest after the Holm–Bonferroni correction over the run's tests.
     public var significant = false
+
+    public init(theme: String, column: String, value: String, n: Int, negatives: Int, negativeShare: Double, rest: Double, restN: Int,
+                interval: ClosedRange<Double>, pValue: Double?, significant: Bool = false) {
+        self.theme = theme
+        self.column = column
+        self.value = value
+        self.n = n
+        self.negatives = negatives
+        self.negativeShare = negativeShare
+        self.rest = rest
+        self.restN = restN
+        self.interval = interval
+        self.pValue = pValue
+        self.significant = significant
+    }
 }
 
 /// The pooled two-proportion z-test, shared by segments and trends.

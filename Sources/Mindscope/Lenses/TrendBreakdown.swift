@@ -99,6 +99,13 @@ public struct ThemeTrend: Sendable, Hashable {
         public var n: Int
         public var negatives: Int
         public var share: Double
+
+        public init(period: String, n: Int, negatives: Int, share: Double) {
+            self.period = period
+            self.n = n
+            self.negatives = negatives
+            self.share = share
+        }
     }
 
     public var period: TrendBreakdown.Period
@@ -112,6 +119,17 @@ public struct ThemeTrend: Sendable, Hashable {
     public var pValue: Double?
     /// The last period rises significantly after the correction over the themes tested.
     public var emerging = false
+
+    public init(period: TrendBreakdown.Period, points: [Point], earlierShare: Double, earlierN: Int, last: String,
+                pValue: Double? = nil, emerging: Bool = false) {
+        self.period = period
+        self.points = points
+        self.earlierShare = earlierShare
+        self.earlierN = earlierN
+        self.last = last
+        self.pValue = pValue
+        self.emerging = emerging
+    }
 
     /// The rise in words: "25% of comments in 2026-10 (36 of 142) against 5% before (14 of 286)".
     public var why: String {
