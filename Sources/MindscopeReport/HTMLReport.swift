@@ -208,19 +208,21 @@ public enum HTMLReport {
     }
 
     static func issuesTable(_ reading: PersonaReading, _ result: AnalysisResult) -> Node<HTML.BodyContext> {
-        .table(
+        // Each number names its column (data-label), so on a phone a row reads as a card.
+        .table(.class("issues"),
             .tr(.th("#"), .th("Issue"), .th("Mentions"), .th("Negative"), .th("Share (95% CI)"), .th("Avg rating"), .th("At risk"), .th("Evidence")),
             .forEach(reading.issues.prefix(AnalysisResult.issueCount(reading.persona.detailLevel == .low ? .medium : reading.persona.detailLevel))) { issue in
                 .tr(
-                    .td(.plain("\(issue.rank)")),
-                    .td(.plain(issue.name), .if(issue.greenwashingRisk, .span(.class("flag"), " greenwashing risk")),
+                    .td(.class("rank"), .plain("\(issue.rank)")),
+                    .td(.class("name"), .plain(issue.name), .if(issue.greenwashingRisk, .span(.class("flag"), " greenwashing risk")),
                         .unwrap(issue.request) { .div(.class("meta"), .plain("implicit request: \($0)")) }),
-                    .td(.plain("\(issue.mentions)")),
-                    .td(.plain("\(issue.negative)")),
-                    .td(.plain("\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))")),
-                    .td(.plain(issue.averageRating.map { String(format: "%.2f", $0) } ?? "–")),
-                    .td(.plain(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
-                    .td(.ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { quote($0, result) }))
+                    .td(.attribute(named: "data-label", value: "mentions"), .plain("\(issue.mentions)")),
+                    .td(.attribute(named: "data-label", value: "negative"), .plain("\(issue.negative)")),
+                    .td(.attribute(named: "data-label", value: "share"),
+                        .plain("\(Format.percent(issue.share)) (\(Format.percent(issue.shareInterval.lowerBound))–\(Format.percent(issue.shareInterval.upperBound)))")),
+                    .td(.attribute(named: "data-label", value: "avg rating"), .plain(issue.averageRating.map { String(format: "%.2f", $0) } ?? "–")),
+                    .td(.attribute(named: "data-label", value: "at risk"), .plain(issue.revenueAtRisk.map { Format.money($0, result.currency) } ?? "–")),
+                    .td(.class("evidence"), .ul(.class("quotes"), .forEach(issue.evidence.prefix(3)) { quote($0, result) }))
                 )
             }
         )
@@ -244,7 +246,10 @@ public enum HTMLReport {
     .heat td.h0{background:#fff}.heat td.h1{background:#fddbc7}.heat td.h2{background:#f4a582}.heat td.h3{background:#d6604d;color:#fff}
     .heat td.sig{font-weight:700;outline:2px solid #1a1a1a;outline-offset:-2px}.heat .n{color:inherit;opacity:.7;font-size:.8rem}
     .analysis{margin-top:1.5rem}footer{margin-top:3rem;color:#555;font-size:.85rem}
-    @media (max-width:600px){body{padding:.8rem}.figure{font-size:1.3rem}table{font-size:.82rem}.persona>div>table{display:block;overflow-x:auto}}
+    @media (max-width:600px){body{padding:.8rem}.figure{font-size:1.3rem}table{font-size:.88rem}
+    .issues,.issues tbody,.issues tr{display:block}.issues tr:first-child{display:none}.issues tr{border-bottom:2px solid #999;padding:.4rem 0}
+    .issues td{display:inline-block;border:0;padding:.1rem .5rem .1rem 0;white-space:normal}.issues td.name,.issues td.evidence{display:block}
+    .issues td.rank{font-weight:700}.issues td[data-label]::before{content:attr(data-label) ": ";color:#555;font-size:.8rem}}
     @media print{body{max-width:none}.persona{break-before:page;page-break-before:always}a{color:inherit}details>*{display:block}}
     """
 }
