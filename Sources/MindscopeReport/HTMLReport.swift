@@ -94,7 +94,9 @@ public enum HTMLReport {
             marked = .group(.plain(String(comment[..<range.lowerBound])), .element(named: "mark", nodes: [.plain(evidence.quote)]),
                             .plain(String(comment[range.upperBound...])))
         } else {
-            marked = .plain(comment)
+            // The quote is not a verbatim part of the comment (it was normalized): both, the
+            // quote marked first.
+            marked = .group(.element(named: "mark", nodes: [.plain(evidence.quote)]), .plain(" — " + comment))
         }
         guard comment.count > 240, let range = comment.range(of: evidence.quote) else {
             return .li(.span(.class("comment"), marked), .span(.class("meta"), .plain(" " + meta)))
@@ -128,13 +130,14 @@ public enum HTMLReport {
     /// shaded by size, significant differences starred.
     static func heatMap(_ reading: PersonaReading) -> Node<HTML.BodyContext> {
         let issues = reading.issues.prefix(6).filter { !$0.segments.isEmpty }
-        guard let first = issues.first else { return .empty }
-        let columns = first.segments.reduce(into: [String]()) { if !$0.contains($1.column) { $0.append($1.column) } }
+        guard !issues.isEmpty else { return .empty }
+        let all = issues.flatMap(\.segments)
+        let columns = all.reduce(into: [String]()) { if !$0.contains($1.column) { $0.append($1.column) } }
         return .div(.class("heat"),
             .h3("Where the complaints concentrate"),
             .p(.class("meta"), .plain("Share of each group's comments complaining about the issue; ★ marks a difference from the rest of the column that is significant after correcting for the number of comparisons (Holm, 5%).")),
             .forEach(columns) { column in
-                let values = first.segments.filter { $0.column == column }.map(\.value).sorted()
+                let values = Array(Set(all.filter { $0.column == column }.map(\.value))).sorted()
                 return .div(.class("scroll"), .table(
                     .tr(.th(.plain(TabularResult.label(column))), .forEach(values) { .th(.plain($0)) }),
                     .forEach(issues) { issue in

@@ -112,7 +112,13 @@ struct SVG: Sendable {
     static func number(_ x: Double) -> String {
         guard x.isFinite else { return "0" }
         let rounded = (x * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int64(rounded)) : String(format: "%.1f", rounded)
+    }
+
+    /// A whole number as text, safe for any value (a measure of 1e19 does not trap).
+    static func whole(_ x: Double) -> String {
+        guard x.isFinite else { return "–" }
+        return abs(x) < 1e15 ? String(Int64(x.rounded())) : String(format: "%.3g", x)
     }
 }
 

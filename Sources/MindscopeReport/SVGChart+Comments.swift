@@ -40,7 +40,7 @@ extension SVGChart {
             for side in [-1.0, 1.0] where !(tick == 0 && side > 0) {
                 let tx = x(Int(tick), side)
                 body.append(SVG("line", ["x1": .number(tx), "y1": .number(top - 6), "x2": .number(tx), "y2": .number(chartHeight - 50), "stroke": .text(Palette.grid)]))
-                body.append(SVG.text(String(Int(tick)), ["x": .number(tx), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
+                body.append(SVG.text(SVG.whole(tick), ["x": .number(tx), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
             }
         }
         body.append(SVG.text("← complaints (comments)", ["x": .number(centre - 6), "y": 58, "text-anchor": "end", "font-size": 12, "fill": .text(Palette.negative)]))
@@ -150,7 +150,7 @@ extension SVGChart {
         var body: [SVG] = []
         for tick in ticks {
             body.append(SVG("line", ["x1": .number(x(tick)), "y1": .number(top - 6), "x2": .number(x(tick)), "y2": .number(chartHeight - 50), "stroke": .text(Palette.grid)]))
-            body.append(SVG.text(String(Int(tick)), ["x": .number(x(tick)), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
+            body.append(SVG.text(SVG.whole(tick), ["x": .number(x(tick)), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
         }
         body.append(legend("Dark: complaining; light: the rest", y: 58))
         for (index, topic) in topics.enumerated() {

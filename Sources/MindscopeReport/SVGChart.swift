@@ -101,7 +101,7 @@ public enum SVGChart {
     static func number(_ x: Double) -> String { Format.number(x, trimmed: true) }
     /// Values of one chart in one format: whole numbers where every value is whole, else two decimals.
     static func formatter(_ values: [Double]) -> (Double) -> String {
-        values.allSatisfy { $0 == $0.rounded() } ? { String(Int($0.rounded())) } : { String(format: "%.2f", $0) }
+        values.allSatisfy { $0 == $0.rounded() } ? { SVG.whole($0) } : { String(format: "%.2f", $0) }
     }
 
     // MARK: Tabular charts
@@ -140,7 +140,7 @@ public enum SVGChart {
         let maximum = ticks.last!
         let slot = (plot.right - plot.left) / Double(max(groups.count, 1))
         let format = formatter(groups.map(\.value))
-        var body = axes(ticks: ticks, format: { String(Int($0)) }, yLabel: result.unit.capitalizedFirst, xLabel: result.segmentLabel)
+        var body = axes(ticks: ticks, format: { SVG.whole($0) }, yLabel: result.unit.capitalizedFirst, xLabel: result.segmentLabel)
         for (index, group) in groups.enumerated() {
             let x = plot.left + slot * Double(index) + slot * 0.3, w = slot * 0.4, cx = x + w / 2
             let q = group.quartiles

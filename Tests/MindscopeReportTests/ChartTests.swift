@@ -42,3 +42,28 @@ import TestSupport
     }
 
 }
+
+/// Found in review.
+@Suite struct ReviewRegressionTests {
+    @Test func hugeMeasuresDrawWithoutTrapping() throws {
+        let result = try Fixtures.analyze(Fixtures.corpus("retail_banking_customers.csv"), personas: ["retail_banking_cxo"])
+        for var analysis in result.readings[0].analyses {
+            for index in analysis.groups.indices { analysis.groups[index].value = 1e19 }
+            for kind in ChartKind.allCases {
+                analysis.chartKind = kind
+                #expect(SVGChart.render(analysis, for: result.readings[0].persona).hasSuffix("</svg>"))
+            }
+        }
+    }
+
+    @Test func aLongCommentsQuoteIsKeptInItsWindow() throws {
+        let long = String(repeating: "The weather was mild and the day was long. ", count: 120) + "The delivery was late again."
+        let csv = "id,comment\n1,\(long)\n2,The delivery was late\n"
+        let result = try Fixtures.analyze(Fixtures.temporaryFile(csv), personas: ["product_manager"], domain: .packs(["retail"]))
+        let evidence = try #require(result.readings[0].issues.first { $0.theme == "delivery" }?.evidence.first { $0.id == "1" })
+        #expect(evidence.comment.count <= Evidence.commentLimit + 2)
+        #expect(evidence.comment.contains(evidence.quote) && evidence.comment.hasPrefix("…"))
+        let html = HTMLReport.render(result)
+        #expect(html.contains("<mark>\(evidence.quote)</mark>"))
+    }
+}

@@ -201,3 +201,19 @@ import TestSupport
         #expect(plain.insight.contains("delays (#1) and baggage (#2)"))
     }
 }
+
+@Suite struct NamedThemesReviewTests {
+    /// With ratings, a persona that only names themes still hears the theme with the most
+    /// complaints, and a named theme whose complainers rate high is not dropped.
+    @Test func theMostComplainedAboutNamedThemeHeadsTheReading() throws {
+        var rows = ["id,comment,rating"]
+        for _ in 0..<20 { rows.append("\(rows.count),The delivery was late,3") }
+        for _ in 0..<10 { rows.append("\(rows.count),The packaging was crushed and torn,1") }
+        for _ in 0..<30 { rows.append("\(rows.count),Lovely product,4") }
+        let persona = Fixtures.temporaryFile(#"{"name": "Ops", "goals": ["Better delivery and packaging"]}"#, name: "ops.json")
+        let reading = try Fixtures.analyze(Fixtures.temporaryFile(rows.joined(separator: "\n") + "\n"), personas: [persona], domain: .packs(["retail"])).readings[0]
+        #expect(reading.namedThemesOnly)
+        #expect(Set(reading.issues.map(\.theme)) == ["delivery", "packaging"])
+        #expect(reading.insight.hasPrefix("Of the themes its goals name, delivery draws the most complaints: 20 negative"))
+    }
+}

@@ -5,7 +5,7 @@ public struct CommentFacts: Sendable {
     public var id: String
     /// The input line the row starts on.
     public var line: Int
-    /// The comment, up to ``Evidence/commentLimit`` characters, for quotes shown whole.
+    /// The comment, for quotes shown whole (a kept quote keeps a window of it).
     public var comment: String
     public var value: Double?
     public var rating: Rating?
@@ -37,7 +37,7 @@ public struct CommentFacts: Sendable {
     public init(record: FeedbackRecord, analysis: CommentAnalysis) {
         id = record.id
         line = record.line
-        comment = record.text.count > Evidence.commentLimit ? String(record.text.prefix(Evidence.commentLimit)) + "…" : record.text
+        comment = record.text  // shares the record's storage; cut to a window when kept as evidence
         value = record.value?.amount
         rating = record.rating
         sentiment = analysis.sentiment.score
@@ -61,6 +61,17 @@ public struct Evidence: Sendable, Hashable {
     public static let commentLimit = 2_000
     /// Cite the line with the id (the file's ids repeat).
     public var citesLine = false
+    /// Cuts a long comment to at most ``commentLimit`` characters around the quote ("…" where
+    /// cut), so the quote is always in it and kept evidence stays small whatever the comment.
+    mutating func fitComment() {
+        guard comment.utf8.count > Self.commentLimit, comment.count > Self.commentLimit else { return }
+        let range = comment.range(of: quote) ?? comment.startIndex..<comment.startIndex
+        let room = max(0, (Self.commentLimit - quote.count) / 2)
+        let start = comment.index(range.lowerBound, offsetBy: -min(room, comment.distance(from: comment.startIndex, to: range.lowerBound)))
+        let end = comment.index(range.upperBound, offsetBy: min(room, comment.distance(from: range.upperBound, to: comment.endIndex)))
+        comment = (start > comment.startIndex ? "…" : "") + String(comment[start..<end]) + (end < comment.endIndex ? "…" : "")
+    }
+
     /// How the text cites it: the id, and the line where ids repeat ("5.70306E+17, line 7").
     public var reference: String { citesLine && line > 0 ? "\(id), line \(line)" : id }
     public var quote: String
@@ -103,6 +114,8 @@ public struct ThemeStats: Sendable {
     public var averageRating: Double? { ratings.mean }
 
     static func keep(_ evidence: Evidence, in list: inout [Evidence]) {
+        var evidence = evidence
+        evidence.fitComment()
         list.append(evidence)
         list.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.id < $1.id) }
         if list.count > evidenceLimit { list.removeLast() }

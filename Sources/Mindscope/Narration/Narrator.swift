@@ -133,7 +133,7 @@ public struct Narrator: Sendable {
     func namedFacts(_ reading: PersonaReading) -> NarrationFacts {
         var facts: NarrationFacts = [.comments: .number(reading.comments)]
         let complained = reading.issues.filter { $0.negative > 0 }
-        if let top = complained.first {
+        if let top = complained.max(by: { $0.negative < $1.negative || ($0.negative == $1.negative && $0.rank > $1.rank) }) {
             facts[.top] = FactValue(top.name.lowercased(), count: 1)
             facts[.topNegative] = .number(top.negative)
             facts[.topMentions] = .number(top.mentions)
@@ -258,7 +258,7 @@ public enum Format {
         return currency.count == 1 ? currency + number : "\(number) \(currency)"
     }
 
-    public static func percent(_ x: Double) -> String { x.isFinite ? "\(Int((x * 100).rounded()))%" : "–" }
+    public static func percent(_ x: Double) -> String { x.isFinite && abs(x) < 1e13 ? "\(Int((x * 100).rounded()))%" : "–" }
 
     public static func number(_ x: Double) -> String { String(format: "%.2f", x) }
 

@@ -83,7 +83,9 @@ public enum IssueRanking {
                 let value: Double
                 switch lens {
                 case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk
-                case .roadmapBlockers: value = blockerValue(stats, aggregate)
+                // Themes a persona only names are ranked by their complaints as such (count ×
+                // mean severity), so every named theme with a complaint is ranked.
+                case .roadmapBlockers: value = namedOnly ? stats.blockerSeverity : blockerValue(stats, aggregate)
                 case .valuesAlignment: value = stats.praise + stats.risk
                 }
                 raw[lens, default: [:]][topic.id] = value
