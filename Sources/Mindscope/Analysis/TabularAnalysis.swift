@@ -98,8 +98,7 @@ public struct AnalysisPlan: Sendable {
             catalog.add(Topic(id: "cue", name: "cue", cues: [cue]))
             for column in columns {
                 let header = reader.reader.headers[column] + " " + reader.reader.header.questions[column]
-                let words = String(header.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " })
-                if !catalog.matches(in: tokenizer.tokenize(words)).isEmpty { return column }
+                if !catalog.matches(in: tokenizer.tokenize(SurveyHeader.words(header))).isEmpty { return column }
             }
         }
         return columns.first

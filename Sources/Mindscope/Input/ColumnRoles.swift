@@ -173,8 +173,7 @@ public struct ColumnRoles: Sendable {
         return header.names.indices.map { index in
             var found: [HeaderMatch] = []
             for (label, text) in [("header", header.names[index]), ("question", header.questions[index])] where !text.isEmpty {
-                let words = String(text.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " })
-                let tokens = tokenizer.tokenize(words)
+                let tokens = tokenizer.tokenize(SurveyHeader.words(text))
                 for match in synonyms.matches(in: tokens) {
                     let full = match.tokens.count == tokens.tokens.count
                     found.append(HeaderMatch(role: match.topic, full: full, length: match.tokens.count,

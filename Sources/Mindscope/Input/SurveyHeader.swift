@@ -25,6 +25,12 @@ public struct SurveyHeader: Sendable {
 
     /// Detects the layout from the first row and the (up to) two rows after it; returns the
     /// header and how many of `following` it consumed.
+    /// A header or question as words: letters and digits kept, everything else a space
+    /// ("order_value" → "order value", "Q3. How likely…?" → "Q3  How likely").
+    static func words(_ text: String) -> String {
+        String(text.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : " " })
+    }
+
     static func detect(first: [String], following: [[String]]) -> (header: SurveyHeader, consumed: Int) {
         let first = first.map { $0.trimmingSpaces() }
         if following.count >= 2, isQualtricsImportRow(following[1]) {

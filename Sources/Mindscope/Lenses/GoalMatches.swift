@@ -78,8 +78,7 @@ public struct GoalMatches: Sendable {
     /// `hotel name`, `hotel`).
     static func columnCatalog(_ columns: [String]) -> TopicCatalog {
         TopicCatalog(columns.map { column in
-            let words = String(column.lowercased().unicodeScalars.map { $0.properties.isAlphabetic ? Character($0) : " " })
-                .split(separator: " ").map(String.init).filter { $0 != "name" && $0 != "id" }
+            let words = SurveyHeader.words(column.lowercased()).split(separator: " ").map(String.init).filter { $0 != "name" && $0 != "id" }
             var cues: [PhrasePattern] = []
             for phrase in [words.joined(separator: " ")] + (words.count > 1 ? [words[0]] : []) where !phrase.isEmpty {
                 for form in plurals(phrase) {

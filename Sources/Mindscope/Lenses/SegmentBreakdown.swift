@@ -40,9 +40,10 @@ public struct SegmentBreakdown: Sendable {
     public mutating func add(_ values: [String], negativeThemes: Set<String>) {
         for index in columns.indices where index < values.count && !values[index].isEmpty {
             let value = values[index]
-            if var seen = columns[index].overflow {
-                if seen.count < Self.countLimit { seen.insert(value) }
-                columns[index].overflow = seen
+            if let seen = columns[index].overflow {
+                // Inserted in place: a copy taken out and written back would copy the whole set
+                // on every comment.
+                if seen.count < Self.countLimit { columns[index].overflow!.insert(value) }
                 continue
             }
             if columns[index].comments[value] == nil && columns[index].comments.count == Self.maximumValues {
