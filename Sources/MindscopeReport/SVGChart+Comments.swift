@@ -5,12 +5,6 @@ import Mindscope
 /// trend, and the topics the themes do not cover. Horizontal bars, one row a theme, so long
 /// names fit and the chart grows with the number of rows.
 extension SVGChart {
-    /// One row of a horizontal chart.
-    struct Row {
-        var label: String
-        var note: String
-    }
-
     static let rowHeight = 26.0
     static let labelWidth = 190.0
 
@@ -19,8 +13,15 @@ extension SVGChart {
         return (top, top + rowHeight * Double(max(count, 1)) + 56)
     }
 
-    static func rowLabel(_ row: Row, y: Double) -> [SVG] {
-        [SVG.text(row.label, ["x": .number(labelWidth - 8), "y": .number(y + 4), "text-anchor": "end", "font-size": 12, "fill": .text(Palette.ink)])]
+    /// A vertical grid line and its label under the rows, at `x`.
+    static func gridLine(at x: Double, _ label: String, top: Double, height: Double) -> [SVG] {
+        [SVG("line", ["x1": .number(x), "y1": .number(top - 6), "x2": .number(x), "y2": .number(height - 50), "stroke": .text(Palette.grid)]),
+         SVG.text(label, ["x": .number(x), "y": .number(height - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"])]
+    }
+
+    /// A row's label, right-aligned before the bars.
+    static func rowLabel(_ label: String, y: Double) -> SVG {
+        SVG.text(label, ["x": .number(labelWidth - 8), "y": .number(y + 4), "text-anchor": "end", "font-size": 12, "fill": .text(Palette.ink)])
     }
 
     /// Themes by comments mentioning them, complaints to the left of the axis and praise to the
@@ -38,9 +39,7 @@ extension SVGChart {
         var body: [SVG] = []
         for tick in ticks {
             for side in [-1.0, 1.0] where !(tick == 0 && side > 0) {
-                let tx = x(Int(tick), side)
-                body.append(SVG("line", ["x1": .number(tx), "y1": .number(top - 6), "x2": .number(tx), "y2": .number(chartHeight - 50), "stroke": .text(Palette.grid)]))
-                body.append(SVG.text(SVG.whole(tick), ["x": .number(tx), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
+                body += gridLine(at: x(Int(tick), side), SVG.whole(tick), top: top, height: chartHeight)
             }
         }
         body.append(SVG.text("← complaints (comments)", ["x": .number(centre - 6), "y": 58, "text-anchor": "end", "font-size": 12, "fill": .text(Palette.negative)]))
@@ -49,7 +48,7 @@ extension SVGChart {
         for (index, (theme, stat)) in stats.enumerated() {
             let y = top + rowHeight * Double(index) + rowHeight / 2
             let name = names[theme] ?? theme
-            body += rowLabel(Row(label: name, note: ""), y: y)
+            body.append(rowLabel(name, y: y))
             let left = x(stat.negative, -1), right = x(stat.positive, 1)
             body.append(SVG("rect", ["x": .number(left), "y": .number(y - 8), "width": .number(centre - left), "height": 16, "fill": .text(Palette.negative)])
                 .with(SVG.title("\(name): \(stat.negative) complaints of \(stat.mentions) mentions")))
@@ -79,17 +78,14 @@ extension SVGChart {
         func x(_ value: Double) -> Double { left + (right - left) * min(max(value, 0), maximum) / maximum }
         let format = { (v: Double) in String(format: "%+.2f", v) }
         var body: [SVG] = []
-        for tick in reach {
-            body.append(SVG("line", ["x1": .number(x(tick)), "y1": .number(top - 6), "x2": .number(x(tick)), "y2": .number(chartHeight - 50), "stroke": .text(Palette.grid)]))
-            body.append(SVG.text(String(format: "%.2f", tick), ["x": .number(x(tick)), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
-        }
+        for tick in reach { body += gridLine(at: x(tick), String(format: "%.2f", tick), top: top, height: chartHeight) }
         body.append(SVG.text("Rise of the average rating (\(scale)) if the complaints were resolved", ["x": .number((left + right) / 2), "y": .number(chartHeight - 14),
                                                                                                        "text-anchor": "middle", "font-size": 12, "fill": .text(Palette.ink)]))
         body.append(legend("Dot: estimate; line: 95% interval", y: 58))
         var words: [String] = []
         for (index, (name, impact)) in rows.enumerated() {
             let y = top + rowHeight * Double(index) + rowHeight / 2
-            body += rowLabel(Row(label: name, note: ""), y: y)
+            body.append(rowLabel(name, y: y))
             body.append(SVG("line", ["x1": .number(x(impact.interval.lowerBound)), "y1": .number(y), "x2": .number(x(impact.interval.upperBound)), "y2": .number(y),
                                      "stroke": .text(Palette.ink), "stroke-width": 2]))
             body.append(SVG("circle", ["cx": .number(x(impact.liftIfResolved)), "cy": .number(y), "r": 5, "fill": .text(Palette.negative)])
@@ -148,14 +144,11 @@ extension SVGChart {
         let left = labelWidth + 10, right = width - 60
         func x(_ value: Double) -> Double { left + (right - left) * value / maximum }
         var body: [SVG] = []
-        for tick in ticks {
-            body.append(SVG("line", ["x1": .number(x(tick)), "y1": .number(top - 6), "x2": .number(x(tick)), "y2": .number(chartHeight - 50), "stroke": .text(Palette.grid)]))
-            body.append(SVG.text(SVG.whole(tick), ["x": .number(x(tick)), "y": .number(chartHeight - 36), "text-anchor": "middle", "font-size": 11, "fill": "#333"]))
-        }
+        for tick in ticks { body += gridLine(at: x(tick), SVG.whole(tick), top: top, height: chartHeight) }
         body.append(legend("Dark: complaining; light: the rest", y: 58))
         for (index, topic) in topics.enumerated() {
             let y = top + rowHeight * Double(index) + rowHeight / 2
-            body += rowLabel(Row(label: topic.name, note: ""), y: y)
+            body.append(rowLabel(topic.name, y: y))
             body.append(SVG("rect", ["x": .number(left), "y": .number(y - 8), "width": .number(x(Double(topic.comments)) - left), "height": 16, "fill": .text(Palette.neutral)])
                 .with(SVG.title("\(topic.name): \(topic.comments) comments, \(topic.negative) negative")))
             body.append(SVG("rect", ["x": .number(left), "y": .number(y - 8), "width": .number(x(Double(topic.negative)) - left), "height": 16, "fill": .text(Palette.negative)]))
