@@ -130,6 +130,8 @@ public struct FeedbackAnalysis: Sendable {
         let narrator = Narrator(templates: lexicons.narration)
         let segments = aggregate.segments.differences()
         let trends = aggregate.trends.trends()
+        // The segment columns issues are broken down by (a goal naming one is answered by it).
+        let brokenDown = Set(aggregate.segments.columns.filter { $0.tooManyValues == nil && $0.comments.count > 1 }.map(\.name))
         for ((persona, plan), goals) in zip(zip(personas, plans), goals) {
             // A persona written for other data is left out unless asked for by name.
             if !explicit, let why = Self.misfit(persona, packs: hasText ? lexicons.domain.packs : [], roles: input.roles) {
@@ -157,7 +159,6 @@ public struct FeedbackAnalysis: Sendable {
             // answer them.
             let ranked = Set(issues.map(\.theme))
             let servedLenses = Set(issues.flatMap { $0.lensScores.filter { $0.value > 0 }.map(\.key) })
-            let brokenDown = Set(aggregate.segments.columns.filter { $0.tooManyValues == nil && $0.comments.count > 1 }.map(\.name))
             let answered = Set(goals.statements.filter { statement in
                 statement.lenses.keys.contains { servedLenses.contains($0) && persona.lensWeights.isEmpty }
                     || statement.themes.keys.contains { ranked.contains($0) } || !statement.about.isDisjoint(with: ranked)
