@@ -40,6 +40,8 @@ public struct TextAnalyzer: Sendable {
     public let tokenizer: Tokenizer
     public private(set) var scorer: SentimentScorer
     let themeIDs: [String]
+    /// ``WordClasses/clauseJoiners``, probed by each token's hash.
+    let joiners: FormTable<Bool>
 
     /// Phrase valences learned from the file's ratings (nil: none).
     public var learned: LearnedLexicon? {
@@ -50,6 +52,9 @@ public struct TextAnalyzer: Sendable {
     public init(lexicons: Lexicons) {
         self.lexicons = lexicons
         self.themeIDs = lexicons.themes.topics.map(\.id)
+        var joiners = FormTable<Bool>()
+        for word in lexicons.words.clauseJoiners.sorted() { joiners[word] = true }
+        self.joiners = joiners
         self.tokenizer = Tokenizer(emoticons: lexicons.sentiment.emoticonCandidates, quantityUnits: lexicons.words.quantityUnits)
         self.scorer = SentimentScorer(lexicon: lexicons.sentiment, rules: lexicons.rules, pronouns: lexicons.words.pronouns)
     }
@@ -62,7 +67,7 @@ public struct TextAnalyzer: Sendable {
     public func analyze(_ text: TokenizedText) -> CommentAnalysis {
         var sentiment = scorer.score(text)
         let matches = TopicMatcher(text: text).matches(lexicons.themes)
-        var clauses = ClauseCache(text: text, joiners: lexicons.words.clauseJoiners)
+        var clauses = ClauseCache(text: text, joiners: joiners)
         // Problem and praise phrases in clauses that do not already say what they say count as
         // terms: no sentiment word outside the phrase, and none inside it of the phrase's own
         // sign ("too small" is already a complaint; the "no" of "no bugs" is not a complaint).
@@ -87,10 +92,10 @@ public struct TextAnalyzer: Sendable {
     /// Clauses of the sentences with a match, each sentence split once.
     struct ClauseCache {
         let text: TokenizedText
-        let joiners: Set<String>
+        let joiners: FormTable<Bool>
         var clauses: [Int: Clauses] = [:]
 
-        init(text: TokenizedText, joiners: Set<String>) {
+        init(text: TokenizedText, joiners: FormTable<Bool>) {
             self.text = text
             self.joiners = joiners
         }
@@ -153,8 +158,7 @@ public struct TextAnalyzer: Sendable {
         var lower = range.lowerBound
         var upper = range.upperBound
         func isEdge(_ i: Int) -> Bool {
-            tokens[i].kind == .punctuation || lexicons.words.clauseJoiners.contains(tokens[i].normalized)
-                || isContrast(tokens[i])
+            tokens[i].kind == .punctuation || joiners[tokens[i]] != nil || isContrast(tokens, i)
         }
         while lower < upper, isEdge(lower) { lower += 1 }
         while upper > lower, tokens[upper - 1].kind == .punctuation { upper -= 1 }
@@ -163,8 +167,8 @@ public struct TextAnalyzer: Sendable {
         return EvidenceSpan(range: bytes, text: String(text.slice(bytes)))
     }
 
-    private func isContrast(_ token: Token) -> Bool {
-        lexicons.rules.cues.matches(in: [token], at: 0, within: 0..<1).contains {
+    private func isContrast(_ tokens: [Token], _ i: Int) -> Bool {
+        lexicons.rules.cues.matches(in: tokens, at: i, within: i..<(i + 1)).contains {
             if case .contrast = $0.entry.payload { true } else { false }
         }
     }

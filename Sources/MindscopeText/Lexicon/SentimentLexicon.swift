@@ -8,7 +8,7 @@
 public struct SentimentLexicon: Sendable {
     public static let valenceRange: ClosedRange<Double> = -4...4
 
-    private(set) var valences: [String: Double] = [:]
+    private(set) var valences = FormTable<Double>()
 
     public init() {}
 
@@ -61,7 +61,7 @@ public struct SentimentLexicon: Sendable {
     /// This lexicon with `other`'s entries added; where both have a term, `other` wins.
     public func overlaid(with other: SentimentLexicon) -> SentimentLexicon {
         var result = self
-        result.valences.merge(other.valences) { _, new in new }
+        result.valences = result.valences.merging(other.valences)
         return result
     }
 
@@ -72,35 +72,58 @@ public struct SentimentLexicon: Sendable {
     /// ("goooood" → "good") for stretched words, then an inflection's base form
     /// ("disappointingly" → "disappointing", "hates" → "hate", "lovin" → "loving").
     public func lookup(_ token: Token) -> (form: String, valence: Double)? {
-        if let valence = valences[token.normalized] { return (token.normalized, valence) }
-        let forms = token.emphasis.contains(.elongated) ? Normalizer.deElongated(token.normalized) : []
+        if let valence = valences[token] { return (token.normalized, valence) }
+        guard token.emphasis.contains(.elongated) else { return baseForm(of: token.normalized) }
+        let forms = Normalizer.deElongated(token.normalized)
         for form in forms {
             if let valence = valences[form] { return (form, valence) }
         }
         for form in [token.normalized] + forms {
-            if let found = Self.baseForm(of: form, where: { valences[$0] }) { return found }
+            if let found = baseForm(of: form) { return found }
         }
         return nil
     }
 
+    /// The first base form of `word` in this lexicon (see ``baseForm(of:where:)``), probing the
+    /// table with each candidate's bytes: no candidate string is built unless it is found (most
+    /// words are not inflections of a lexicon word, and building candidates was a visible cost
+    /// per token).
+    func baseForm(of word: String) -> (form: String, valence: Double)? {
+        var word = word
+        return word.withUTF8 { utf8 in
+            Self.baseForm(of: utf8) { stem, replacement in valences.entry(stem, replacement) }
+        }
+    }
+
     /// The first base form of `word` (suffix rules in order, most likely first) for which `find` has
-    /// a value, without building the candidate list: most words are not inflections of a
-    /// lexicon word, and the list was a visible cost per token.
+    /// a value.
     static func baseForm(of word: String, where find: (String) -> Double?) -> (form: String, valence: Double)? {
-        let utf8 = word.utf8
+        var word = word
+        return word.withUTF8 { utf8 in
+            baseForm(of: utf8) { stem, replacement in
+                let candidate = String(decoding: stem, as: UTF8.self) + replacement.description
+                return find(candidate).map { (candidate, $0) }
+            }
+        }
+    }
+
+    private static func baseForm(of utf8: UnsafeBufferPointer<UInt8>,
+                                 find: (UnsafeBufferPointer<UInt8>, StaticString) -> (String, Double)?) -> (form: String, valence: Double)? {
         guard utf8.count > 4, utf8.allSatisfy({ (0x61...0x7A).contains($0) }) else { return nil }
-        for (suffix, replacements) in suffixRules where utf8.count - suffix.utf8.count >= 3 && utf8.reversed().starts(with: suffix.utf8.reversed()) {
-            let stem = String(word.dropLast(suffix.count))
+        for (suffix, replacements) in suffixRules {
+            let count = suffix.utf8CodeUnitCount
+            guard utf8.count - count >= 3,
+                  UnsafeBufferPointer(start: suffix.utf8Start, count: count).elementsEqual(utf8[(utf8.count - count)...]) else { continue }
+            let stem = UnsafeBufferPointer(rebasing: utf8[..<(utf8.count - count)])
             for replacement in replacements {
-                let candidate = stem + replacement
-                if let valence = find(candidate) { return (candidate, valence) }
+                if let found = find(stem, replacement) { return found }
             }
         }
         return nil
     }
 
     /// Suffixes stripped, most likely first, with what may replace each.
-    private static let suffixRules: [(String, [String])] = [
+    private static let suffixRules: [(StaticString, [StaticString])] = [
         ("in", ["ing"]),          // lovin, nothin'
         ("ly", [""]),             // disappointingly → disappointing
         ("ily", ["y"]),           // happily → happy

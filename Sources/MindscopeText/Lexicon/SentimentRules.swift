@@ -88,7 +88,9 @@ public struct SentimentRules: Sendable {
 
     /// True when a token is a negator by its ending (`didn't`, `wouldn't`).
     public func isNegatorBySuffix(_ token: Token) -> Bool {
-        token.kind == .word && negatorSuffixes.contains { token.normalized.hasSuffix($0) }
+        // The byte test first: a string ending in the suffix's characters ends in its bytes, and
+        // String.hasSuffix (grapheme clusters) on every word was a visible cost.
+        token.kind == .word && negatorSuffixes.contains { token.normalized.utf8.reversed().starts(with: $0.utf8.reversed()) && token.normalized.hasSuffix($0) }
     }
 
     private mutating func addEntries(_ contents: String, source: String, format: String,

@@ -98,14 +98,14 @@ struct Clauses {
     static let softBreaks: Set<String> = [",", "、", "，"]
 
     /// - Parameter joiners: words that join clauses softly (`and`, `or`; `lexicons/word_classes.tsv`).
-    init(_ sentence: Range<Int>, tokens: [Token], contrastStarts: Set<Int>, joiners: Set<String>) {
+    init(_ sentence: Range<Int>, tokens: [Token], contrastStarts: Set<Int>, joiners: FormTable<Bool>) {
         var hardStart = sentence.lowerBound
         var softStart = sentence.lowerBound
         for i in sentence {
             let word = tokens[i].normalized
             let isHard = contrastStarts.contains(i) || (tokens[i].kind == .punctuation && Self.hardBreaks.contains(word))
             let isSoft = isHard || (tokens[i].kind == .punctuation && Self.softBreaks.contains(word))
-                || joiners.contains(word)
+                || joiners[tokens[i]] != nil
             if isHard {
                 if i > hardStart { hard.append(hardStart..<i) }
                 hardStart = i

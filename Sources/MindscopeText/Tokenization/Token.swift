@@ -14,7 +14,9 @@ public struct Token: Sendable, Hashable {
     public var range: Range<Int>
     /// The lookup form: NFKC with case folding, curly apostrophes made straight; for hashtags
     /// the word without `#`.
-    public var normalized: String
+    public var normalized: String { didSet { formHash = FormHash.of(normalized) } }
+    /// ``FormHash`` of `normalized`: the key of every lexicon and matcher table.
+    public private(set) var formHash: UInt64
     /// How the writer stressed the token.
     public var emphasis: Emphasis
 
@@ -23,6 +25,7 @@ public struct Token: Sendable, Hashable {
         self.range = range
         self.normalized = normalized
         self.emphasis = emphasis
+        self.formHash = FormHash.of(normalized)
     }
 
     /// Words and hashtags: the tokens that can carry lexical meaning.
