@@ -168,8 +168,13 @@ public struct TextAnalyzer: Sendable {
     }
 
     private func isContrast(_ tokens: [Token], _ i: Int) -> Bool {
-        lexicons.rules.cues.matches(in: tokens, at: i, within: i..<(i + 1)).contains {
-            if case .contrast = $0.entry.payload { true } else { false }
+        var contrast = false
+        let cues = lexicons.rules.cues  // not `self` in the closure: that copied the analyzer
+        tokens.withUnsafeBufferPointer { tokens in
+            cues.forEachMatch(in: tokens, at: i, within: i..<(i + 1)) { _, entry in
+                if case .contrast = cues.payload(entry) { contrast = true }
+            }
         }
+        return contrast
     }
 }

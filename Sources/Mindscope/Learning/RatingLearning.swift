@@ -49,9 +49,10 @@ public struct RatingLearning: Sendable {
 
     /// The row's comment analysed by `analyzers[index(for: record)]`, tokenized once.
     public func analyze(_ record: FeedbackRecord, with analyzers: [TextAnalyzer]) -> CommentAnalysis {
-        let analyzer = analyzers[index(for: record)]
-        if let text = tokenized[record.line] { return analyzer.analyze(text) }
-        return analyzer.analyze(record.text)
+        // Through the array, not a local copy: copying an analyzer retains each of its tables.
+        let index = index(for: record)
+        if let text = tokenized[record.line] { return analyzers[index].analyze(text) }
+        return analyzers[index].analyze(record.text)
     }
 
     /// Which of ``analyzers(_:)`` reads a row: its fold's within the sample, the full lexicon's

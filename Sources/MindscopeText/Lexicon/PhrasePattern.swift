@@ -80,6 +80,9 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var hash: UInt64
         /// The word or stem.
         var text: String
+        /// A stem's bytes: `bytesStart ..< bytesStart + bytesCount` of ``Tables/stemBytes``.
+        var bytesStart: Int32 = 0
+        var bytesCount: Int32 = 0
     }
 
     /// The patterns that open with one word: indices into ``entries``.
@@ -90,132 +93,251 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         var bySecond = FormTable<Int>()
     }
 
-    private var entries: [Entry] = []
-    /// Each entry's elements: `elementStarts[i] ..< elementStarts[i + 1]` of ``elements``.
-    private var elements: [Element] = []
-    private var elementStarts: [Int32] = [0]
-    /// Buckets by first word: an index into ``buckets``.
-    private var byFirstWord = FormTable<Int>()
-    private var buckets: [Bucket] = []
-    /// Entry lists of the buckets' second words.
-    private var lists: [[Int32]] = []
-    /// Patterns that open with a stem, by the stem's first UTF-8 byte (an array, not a
-    /// dictionary: hashing a Character per token was a visible share of `tag`'s profile).
-    private var byFirstStem = [[Int32]](repeating: [], count: 256)
-    /// For each of those, the stem's second byte (256 for a one-byte stem), checked before an
-    /// entry is tried: with 160 stems in a pack, trying every stem of a token's first letter
-    /// was a visible share of `tag`'s profile.
-    private var stemSecondBytes = [[UInt16]](repeating: [], count: 256)
-    public var count: Int { entries.count }
+    /// The matcher's tables.
+    private struct Tables: Sendable {
+        var entries: [Entry] = []
+        /// Each entry's elements: `elementStarts[i] ..< elementStarts[i + 1]` of ``elements``.
+        var elements: [Element] = []
+        var elementStarts: [Int32] = [0]
+        /// The stems' bytes, one after another.
+        var stemBytes: [UInt8] = []
+        /// Buckets by first word: an index into ``buckets``.
+        var byFirstWord = FormTable<Int>()
+        var buckets: [Bucket] = []
+        /// Entry lists of the buckets' second words.
+        var lists: [[Int32]] = []
+        /// Patterns that open with a stem, in a byte trie of the stems: a token walks it along its
+        /// own bytes and meets exactly the stems it starts with. (Trying every stem of the token's
+        /// first letter, as before, was the largest share of theme matching in a `tag` profile.)
+        var stems = StemTrie()
+
+        mutating func add(_ pattern: PhrasePattern, _ payload: Payload) {
+            let index = Int32(entries.count)
+            entries.append(Entry(pattern: pattern, payload: payload))
+            for element in pattern.elements {
+                switch element {
+                case .word(let word): elements.append(Element(kind: .word, gap: 0, hash: FormHash.of(word), text: word))
+                case .prefix(let stem):
+                    elements.append(Element(kind: .prefix, gap: 0, hash: 0, text: stem, bytesStart: Int32(stemBytes.count), bytesCount: Int32(stem.utf8.count)))
+                    stemBytes += Array(stem.utf8)
+                case .gap(let most): elements.append(Element(kind: .gap, gap: most, hash: 0, text: ""))
+                }
+            }
+            elementStarts.append(Int32(elements.count))
+            switch pattern.elements[0] {
+            case .word(let word):
+                let bucket = byFirstWord[word] ?? buckets.count
+                if bucket == buckets.count {
+                    byFirstWord[word] = bucket
+                    buckets.append(Bucket())
+                }
+                if pattern.elements.count > 1, case .word(let second) = pattern.elements[1] {
+                    let list = buckets[bucket].bySecond[second] ?? lists.count
+                    if list == lists.count {
+                        buckets[bucket].bySecond[second] = list
+                        lists.append([])
+                    }
+                    lists[list].append(index)
+                } else {
+                    buckets[bucket].rest.append(index)
+                }
+            case .prefix(let stem):
+                stems.add(stem, index)
+            case .gap: break  // PhrasePattern never begins with a gap
+            }
+        }
+    }
+
+    /// The tables in one immutable object: a matcher is copied into every closure that matches
+    /// with it, and copying one reference is one retain where copying the tables was one per
+    /// array (a `tag` profile showed those copies at a tenth of its instructions). Immutable, so
+    /// that reading it needs no exclusivity checks (which a class's `var`s would).
+    private final class Storage: Sendable {
+        let tables: Tables
+        init(_ tables: Tables) { self.tables = tables }
+    }
+
+    private var storage = Storage(Tables())
+
+    public var count: Int { storage.tables.entries.count }
 
     public init() {}
 
     public mutating func add(_ pattern: PhrasePattern, _ payload: Payload) {
-        let index = Int32(entries.count)
-        entries.append(Entry(pattern: pattern, payload: payload))
-        for element in pattern.elements {
-            switch element {
-            case .word(let word): elements.append(Element(kind: .word, gap: 0, hash: FormHash.of(word), text: word))
-            case .prefix(let stem): elements.append(Element(kind: .prefix, gap: 0, hash: 0, text: stem))
-            case .gap(let most): elements.append(Element(kind: .gap, gap: most, hash: 0, text: ""))
-            }
-        }
-        elementStarts.append(Int32(elements.count))
-        switch pattern.elements[0] {
-        case .word(let word):
-            let bucket = byFirstWord[word] ?? buckets.count
-            if bucket == buckets.count {
-                byFirstWord[word] = bucket
-                buckets.append(Bucket())
-            }
-            if pattern.elements.count > 1, case .word(let second) = pattern.elements[1] {
-                let list = buckets[bucket].bySecond[second] ?? lists.count
-                if list == lists.count {
-                    buckets[bucket].bySecond[second] = list
-                    lists.append([])
-                }
-                lists[list].append(index)
-            } else {
-                buckets[bucket].rest.append(index)
-            }
-        case .prefix(let stem):
-            let bytes = Array(stem.utf8.prefix(2))
-            byFirstStem[Int(bytes[0])].append(index)
-            stemSecondBytes[Int(bytes[0])].append(bytes.count > 1 ? UInt16(bytes[1]) : 256)
-        case .gap: break  // PhrasePattern never begins with a gap
-        }
+        var tables = storage.tables
+        // Released before the change, so that a uniquely held matcher's arrays grow in place.
+        if isKnownUniquelyReferenced(&storage) { storage = Self.empty }
+        tables.add(pattern, payload)
+        storage = Storage(tables)
     }
 
-    /// Every pattern that matches starting at `start`, longest first.
+    private static var empty: Storage { Storage(Tables()) }
+
+    /// Every pattern that matches starting at `start`, longest first (and, among equally long
+    /// ones, in the order they were added within each index: first-word, second-word, stem).
     public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
-        let token = tokens[start]
-        guard token.isMatchable else { return [] }
         var found: [Match] = []
+        let storage = self.storage
         tokens.withUnsafeBufferPointer { tokens in
-            elements.withUnsafeBufferPointer { elements in
-                func attempt(_ entry: Int32) {
-                    let first = Int(elementStarts[Int(entry)]), end = Int(elementStarts[Int(entry) + 1])
-                    if let last = Self.match(elements, first, end, tokens, start, bounds.upperBound) {
-                        found.append(Match(range: start..<last, entry: entries[Int(entry)]))
-                    }
-                }
-                func attempt(list: Int?) {
-                    guard let list else { return }
-                    for entry in lists[list] { attempt(entry) }
-                }
-                func attempt(bucket index: Int?) {
-                    guard let index else { return }
-                    for entry in buckets[index].rest { attempt(entry) }
-                    let next = start + 1
-                    guard !buckets[index].bySecond.isEmpty, next < bounds.upperBound, tokens[next].isMatchable else { return }
-                    attempt(list: buckets[index].bySecond[tokens[next]])
-                    if tokens[next].emphasis.contains(.elongated) {
-                        for form in Normalizer.deElongated(tokens[next].normalized) { attempt(list: buckets[index].bySecond[form]) }
-                    }
-                }
-                attempt(bucket: byFirstWord[token])
-                if token.emphasis.contains(.elongated) {
-                    for form in Normalizer.deElongated(token.normalized) { attempt(bucket: byFirstWord[form]) }
-                }
-                var bytes = token.normalized.utf8.makeIterator()
-                if let first = bytes.next().map(Int.init), !byFirstStem[first].isEmpty {
-                    let second = bytes.next().map(UInt16.init) ?? 257
-                    for (index, stemSecond) in stemSecondBytes[first].enumerated() where stemSecond == second || stemSecond == 256 {
-                        attempt(byFirstStem[first][index])
-                    }
-                }
+            forEachMatch(in: tokens, at: start, within: bounds) { range, entry in
+                found.append(Match(range: range, entry: storage.tables.entries[Int(entry)]))
             }
         }
         return found.count > 1 ? found.sorted { $0.range.count > $1.range.count } : found
     }
 
-    /// A token matches a word as written or, when stretched ("sooo"), in a shorter form.
-    @inline(__always)
-    private static func matches(_ token: Token, _ element: Element) -> Bool {
-        (token.formHash == element.hash && token.normalized == element.text)
-            || (token.emphasis.contains(.elongated) && Normalizer.deElongated(token.normalized).contains(element.text))
+    /// The first of ``matches(in:at:within:)``, found without building the list.
+    public func longestMatch(in tokens: UnsafeBufferPointer<Token>, at start: Int, within bounds: Range<Int>) -> (range: Range<Int>, entry: Int32)? {
+        var best: (range: Range<Int>, entry: Int32)?
+        forEachMatch(in: tokens, at: start, within: bounds) { range, entry in
+            if range.count > best?.range.count ?? 0 { best = (range, entry) }
+        }
+        return best
+    }
+
+    /// The pattern and payload of an entry a match names.
+    public func entry(_ index: Int32) -> Entry { storage.tables.entries[Int(index)] }
+
+    /// The payload of an entry a match names.
+    public func payload(_ index: Int32) -> Payload { storage.tables.entries[Int(index)].payload }
+
+    /// Calls `body` with the token range and entry of every pattern that matches at `start`,
+    /// in the order the indexes hold them; allocates nothing for a token that opens no pattern.
+    public func forEachMatch(in tokens: UnsafeBufferPointer<Token>, at start: Int, within bounds: Range<Int>,
+                             _ body: (Range<Int>, Int32) -> Void) {
+        guard tokens[start].isMatchable else { return }
+        let storage = self.storage
+        let limit = bounds.upperBound
+        storage.tables.elements.withUnsafeBufferPointer { elements in
+            storage.tables.elementStarts.withUnsafeBufferPointer { starts in
+              storage.tables.stemBytes.withUnsafeBufferPointer { stemBytes in
+                func attempt(_ entry: Int32) {
+                    if let last = Self.match(elements, stemBytes, Int(starts[Int(entry)]), Int(starts[Int(entry) + 1]), tokens, start, limit) {
+                        body(start..<last, entry)
+                    }
+                }
+                func attempt(list: Int?) {
+                    guard let list else { return }
+                    for entry in storage.tables.lists[list] { attempt(entry) }
+                }
+                func attempt(bucket index: Int?) {
+                    guard let index else { return }
+                    for entry in storage.tables.buckets[index].rest { attempt(entry) }
+                    let next = start + 1
+                    guard !storage.tables.buckets[index].bySecond.isEmpty, next < limit, tokens[next].isMatchable else { return }
+                    attempt(list: storage.tables.buckets[index].bySecond[tokens[next]])
+                    if tokens[next].emphasis.contains(.elongated) {
+                        for form in Normalizer.deElongated(tokens[next].normalized) { attempt(list: storage.tables.buckets[index].bySecond[form]) }
+                    }
+                }
+                if !storage.tables.buckets.isEmpty {
+                    attempt(bucket: storage.tables.byFirstWord[tokens[start]])
+                    if tokens[start].emphasis.contains(.elongated) {
+                        for form in Normalizer.deElongated(tokens[start].normalized) { attempt(bucket: storage.tables.byFirstWord[form]) }
+                    }
+                }
+                if !storage.tables.stems.isEmpty {
+                    // In the order the stems were added, as when they were tried one by one.
+                    var opened = storage.tables.stems.entries(openedBy: tokens[start].normalized)
+                    if opened.count > 1 { opened.sort() }
+                    for entry in opened { attempt(entry) }
+                }
+              }
+            }
+        }
     }
 
     /// The end of a match of `elements[first..<end]` at `index`, trying shorter gaps first.
-    private static func match(_ elements: UnsafeBufferPointer<Element>, _ first: Int, _ end: Int,
+    /// Elements and tokens are read in place (a copied token or element is a retain).
+    private static func match(_ elements: UnsafeBufferPointer<Element>, _ stemBytes: UnsafeBufferPointer<UInt8>, _ first: Int, _ end: Int,
                               _ tokens: UnsafeBufferPointer<Token>, _ index: Int, _ limit: Int) -> Int? {
         guard first < end else { return index }
         switch elements[first].kind {
         case .gap:
             var i = index
             for _ in 0...elements[first].gap {
-                if let found = match(elements, first + 1, end, tokens, i, limit) { return found }
+                if let found = match(elements, stemBytes, first + 1, end, tokens, i, limit) { return found }
                 guard i < limit, tokens[i].kind != .punctuation else { return nil }
                 i += 1
             }
             return nil
         case .word:
-            guard index < limit, tokens[index].isMatchable, Self.matches(tokens[index], elements[first]) else { return nil }
-            return match(elements, first + 1, end, tokens, index + 1, limit)
+            guard index < limit, tokens[index].isMatchable else { return nil }
+            // A token matches a word as written or, when stretched ("sooo"), in a shorter form.
+            guard (tokens[index].formHash == elements[first].hash && tokens[index].normalized == elements[first].text)
+                    || (tokens[index].emphasis.contains(.elongated)
+                        && Normalizer.deElongated(tokens[index].normalized).contains(elements[first].text)) else { return nil }
+            return match(elements, stemBytes, first + 1, end, tokens, index + 1, limit)
         case .prefix:
             // Bytes: both sides are NFKC case-folded, and String.hasPrefix compares graphemes (slow).
-            guard index < limit, tokens[index].isMatchable, tokens[index].normalized.utf8.starts(with: elements[first].text.utf8) else { return nil }
-            return match(elements, first + 1, end, tokens, index + 1, limit)
+            guard index < limit, tokens[index].isMatchable else { return nil }
+            let stem = UnsafeBufferPointer(rebasing: stemBytes[Int(elements[first].bytesStart)..<Int(elements[first].bytesStart + elements[first].bytesCount)])
+            let starts = tokens[index].normalized.utf8.withContiguousStorageIfAvailable { form in
+                form.count >= stem.count && form[..<stem.count].elementsEqual(stem)
+            } ?? tokens[index].normalized.utf8.starts(with: stem)
+            guard starts else { return nil }
+            return match(elements, stemBytes, first + 1, end, tokens, index + 1, limit)
         }
+    }
+}
+
+/// Stems (`ship*`) in a byte trie, each node with the entries of the stems that end there;
+/// flat arrays, so walking it retains nothing.
+struct StemTrie: Sendable {
+    /// The root's children by byte.
+    private var root = [Int32](repeating: -1, count: 256)
+    /// Per node (0 is the root): its byte, first child and next sibling (-1 for none).
+    private var byte: [UInt8] = [0]
+    private var firstChild: [Int32] = [-1]
+    private var nextSibling: [Int32] = [-1]
+    /// Per node: the first entry ending there; per entry: the next at the same node.
+    private var firstEnding: [Int32] = [-1]
+    private var ending: [(entry: Int32, next: Int32)] = []
+
+    var isEmpty: Bool { byte.count == 1 }
+
+    private func child(of node: Int32, _ value: UInt8) -> Int32 {
+        if node == 0 { return root[Int(value)] }
+        var child = firstChild[Int(node)]
+        while child >= 0, byte[Int(child)] != value { child = nextSibling[Int(child)] }
+        return child
+    }
+
+    mutating func add(_ stem: String, _ entry: Int32) {
+        var node: Int32 = 0
+        for value in stem.utf8 {
+            let found = child(of: node, value)
+            if found >= 0 { node = found; continue }
+            let new = Int32(byte.count)
+            byte.append(value)
+            firstChild.append(-1)
+            firstEnding.append(-1)
+            if node == 0 {
+                root[Int(value)] = new
+                nextSibling.append(-1)
+            } else {
+                nextSibling.append(firstChild[Int(node)])
+                firstChild[Int(node)] = new
+            }
+            node = new
+        }
+        ending.append((entry, firstEnding[Int(node)]))
+        firstEnding[Int(node)] = Int32(ending.count - 1)
+    }
+
+    /// The entries of every stem `form` starts with (in no particular order).
+    func entries(openedBy form: String) -> [Int32] {
+        var found: [Int32] = []
+        var node: Int32 = 0
+        for value in form.utf8 {
+            node = child(of: node, value)
+            if node < 0 { break }
+            var at = firstEnding[Int(node)]
+            while at >= 0 {
+                found.append(ending[Int(at)].entry)
+                at = ending[Int(at)].next
+            }
+        }
+        return found
     }
 }

@@ -68,6 +68,9 @@ public struct SentimentLexicon: Sendable {
     /// The valence of a term given in its lookup form.
     public subscript(term: String) -> Double? { valences[term] }
 
+    /// The valence of a token's lookup form as it is (no other form tried).
+    public subscript(token: Token) -> Double? { valences[token] }
+
     /// The valence of a token and the form that was found, trying de-elongated forms
     /// ("goooood" → "good") for stretched words, then an inflection's base form
     /// ("disappointingly" → "disappointing", "hates" → "hate", "lovin" → "loving").

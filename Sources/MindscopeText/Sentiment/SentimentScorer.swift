@@ -131,7 +131,8 @@ public struct SentimentScorer: Sendable {
         func isSilent(_ j: Int) -> Bool {
             let token = tokens[j]
             if token.kind == .number { return true }
-            return token.isWordLike && !rules.isNegatorBySuffix(token) && rules.cues.matches(in: tokens, at: j, within: range).isEmpty
+            return token.isWordLike && !rules.isNegatorBySuffix(token)
+                && tokens.withUnsafeBufferPointer({ rules.cues.longestMatch(in: $0, at: j, within: range) }) == nil
                 && (lexicon.lookup(token)?.valence ?? 0) == 0
         }
         // At most one unit a token; reserved up front, as growing by doubling had made the units
@@ -147,10 +148,11 @@ public struct SentimentScorer: Sendable {
                 continue
             }
             // A cue (idiom, negator, intensifier, contrast word) wins over the word's own valence.
-            if token.isMatchable, let match = rules.cues.matches(in: tokens, at: i, within: range).first {
+            if token.isMatchable, let match = tokens.withUnsafeBufferPointer({ rules.cues.longestMatch(in: $0, at: i, within: range) }) {
                 // Only an exact entry: "awfully" as a booster must not fall back to "awful".
-                let own = match.range.count == 1 && !match.entry.payload.isIdiom ? lexicon[token.normalized] : nil
-                units.append(Unit(tokens: match.range, role: match.entry.payload.role(term: match.entry.pattern.description),
+                let entry = rules.cues.entry(match.entry)
+                let own = match.range.count == 1 && !entry.payload.isIdiom ? lexicon[token] : nil
+                units.append(Unit(tokens: match.range, role: entry.payload.role(term: entry.pattern.description),
                                   own: own.map { (token.normalized, $0) }))
                 i = match.range.upperBound
                 continue
@@ -159,7 +161,7 @@ public struct SentimentScorer: Sendable {
             switch token.kind {
             case .word, .hashtag:
                 if rules.isNegatorBySuffix(token) {
-                    units.append(Unit(tokens: i..<(i + 1), role: .negator(emphasizedBy: []), own: lexicon[token.normalized].map { (token.normalized, $0) }))
+                    units.append(Unit(tokens: i..<(i + 1), role: .negator(emphasizedBy: []), own: lexicon[token].map { (token.normalized, $0) }))
                     i += 1
                     continue
                 }

@@ -35,10 +35,13 @@ struct TopicMatcher {
 
     struct Found {
         var topic: Int
-        var cue: String
+        /// The cue's entry in the catalog's matcher.
+        var entry: Int32
         var range: Range<Int>
         var polarity: CuePolarity
         var order: Int32
+        /// The cue as written, filled in for accepted matches.
+        var cue = ""
     }
 
     /// Non-overlapping matches of the catalog's cues, longest first; equal-length matches of
@@ -46,31 +49,40 @@ struct TopicMatcher {
     /// near it, or none) is not a match and blocks nothing.
     func matches(_ catalog: TopicCatalog) -> [Found] {
         var found: [Found] = []
-        for sentence in text.sentences {
+        // Locals, not `catalog` itself, in the closures: capturing the catalog copied it, with a
+        // retain of each of its arrays, for every token (a fifth of `tag`'s instructions).
+        let matcher = catalog.matcher, guardOrder = catalog.guardOrder, guards = catalog.guards
+        text.tokens.withUnsafeBufferPointer { tokens in
             var candidates: [Found] = []
-            for i in sentence {
-                for match in catalog.matcher.matches(in: text.tokens, at: i, within: sentence) {
-                    let cue = match.entry.payload
-                    if cue.guardCount > 0, catalog.guardOrder[Int(cue.guardStart)..<Int(cue.guardStart + cue.guardCount)].contains(where: {
-                        !allows(catalog.guards[$0], match.range, in: sentence)
-                    }) { continue }
-                    candidates.append(Found(topic: cue.topic, cue: match.entry.pattern.description, range: match.range, polarity: cue.polarity, order: cue.order))
+            for sentence in text.sentences {
+                candidates.removeAll(keepingCapacity: true)
+                for i in sentence {
+                    matcher.forEachMatch(in: tokens, at: i, within: sentence) { range, entry in
+                        let cue = matcher.payload(entry)
+                        if cue.guardCount > 0, guardOrder[Int(cue.guardStart)..<Int(cue.guardStart + cue.guardCount)].contains(where: {
+                            !allows(guards[$0], range, in: sentence, tokens)
+                        }) { return }
+                        candidates.append(Found(topic: cue.topic, entry: entry, range: range, polarity: cue.polarity, order: cue.order))
+                    }
                 }
+                guard !candidates.isEmpty else { continue }
+                // Longest first, then leftmost, then a problem or praise phrase before a plain cue on
+                // the same words (it says more), then the phrase written first: a total order, so the
+                // cue reported does not depend on how the matcher indexes its phrases.
+                candidates.sort {
+                    ($0.range.count, -$0.range.lowerBound, $0.polarity == .none ? 0 : 1, -$0.order)
+                        > ($1.range.count, -$1.range.lowerBound, $1.polarity == .none ? 0 : 1, -$1.order)
+                }
+                var accepted: [Found] = []
+                for candidate in candidates where !accepted.contains(where: {
+                    $0.range.overlaps(candidate.range) && ($0.range.count > candidate.range.count || $0.topic == candidate.topic)
+                }) {
+                    var candidate = candidate
+                    candidate.cue = matcher.entry(candidate.entry).pattern.description
+                    accepted.append(candidate)
+                }
+                found.append(contentsOf: accepted.sorted { ($0.range.lowerBound, $0.order) < ($1.range.lowerBound, $1.order) })
             }
-            // Longest first, then leftmost, then a problem or praise phrase before a plain cue on
-            // the same words (it says more), then the phrase written first: a total order, so the
-            // cue reported does not depend on how the matcher indexes its phrases.
-            candidates.sort {
-                ($0.range.count, -$0.range.lowerBound, $0.polarity == .none ? 0 : 1, -$0.order)
-                    > ($1.range.count, -$1.range.lowerBound, $1.polarity == .none ? 0 : 1, -$1.order)
-            }
-            var accepted: [Found] = []
-            for candidate in candidates where !accepted.contains(where: {
-                $0.range.overlaps(candidate.range) && ($0.range.count > candidate.range.count || $0.topic == candidate.topic)
-            }) {
-                accepted.append(candidate)
-            }
-            found.append(contentsOf: accepted.sorted { ($0.range.lowerBound, $0.order) < ($1.range.lowerBound, $1.order) })
         }
         return found
     }
@@ -78,12 +90,14 @@ struct TopicMatcher {
     /// Whether a guard lets the cue at `range` count: one of its words within the window
     /// (same sentence, outside the cue) vetoes a `not near` cue and is required by an
     /// `only near` one.
-    private func allows(_ rule: (guard: CueGuard, words: PhraseMatcher<Void>), _ range: Range<Int>, in sentence: Range<Int>) -> Bool {
+    private func allows(_ rule: (guard: CueGuard, words: PhraseMatcher<Void>), _ range: Range<Int>, in sentence: Range<Int>,
+                        _ tokens: UnsafeBufferPointer<Token>) -> Bool {
         let lower = max(sentence.lowerBound, range.lowerBound - CueGuard.window)
         let upper = min(sentence.upperBound, range.upperBound + CueGuard.window)
         var near = false
         for i in lower..<upper where !range.contains(i) {
-            if !rule.words.matches(in: text.tokens, at: i, within: lower..<upper).isEmpty { near = true; break }
+            rule.words.forEachMatch(in: tokens, at: i, within: lower..<upper) { _, _ in near = true }
+            if near { break }
         }
         return rule.guard.mode == .notNear ? !near : near
     }
