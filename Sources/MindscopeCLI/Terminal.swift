@@ -103,6 +103,13 @@ final class Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes whole lines already encoded (each ending in a newline): a batch of 64 KiB or
+    /// more goes out in one write.
+    func write(_ lines: [UInt8]) {
+        buffer.append(contentsOf: lines)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     private func flush() {
         guard !buffer.isEmpty, failure == nil else { return }
         if let file {
