@@ -1,5 +1,6 @@
-/// Appending numbers and JSON strings to a UTF-8 byte buffer, exactly as Swift's `String(x)`
-/// and the JSON writer print them, without a `String` per value.
+/// Appending numbers, times and JSON strings to a UTF-8 byte buffer, exactly as Swift's
+/// `String(x)`, ``TimeFormat/iso8601(_:)`` and the JSON writer print them, without a `String`
+/// per value.
 ///
 /// Every output of `mindscope tag` and every ``JSONDocument`` goes through these, so there is
 /// one place that says how a number or a string is written.
@@ -20,10 +21,43 @@ extension [UInt8] {
         appendDigits(value.magnitude)
     }
 
-    private mutating func appendDigits(_ value: UInt) {
+    /// Appends an integer left-padded with zeros to `width` characters, sign included, as
+    /// `String(repeating: "0", count: width - String(value).count) + String(value)` writes it.
+    mutating func appendInteger(_ value: Int, width: Int) {
+        let count = (value < 0 ? 1 : 0) + Self.digitCount(value.magnitude)
+        if count < width { append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width - count)) }
+        appendInteger(value)
+    }
+
+    /// Appends a time in seconds since 1970 UTC as ``TimeFormat/iso8601(_:)`` writes it
+    /// (`2026-03-01T09:12:00Z`).
+    mutating func appendISO8601(_ seconds: Int) {
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        let date = CivilDate(days: days)
+        appendInteger(date.year, width: 4)
+        append(UInt8(ascii: "-"))
+        appendInteger(date.month, width: 2)
+        append(UInt8(ascii: "-"))
+        appendInteger(date.day, width: 2)
+        append(UInt8(ascii: "T"))
+        appendInteger(time / 3600, width: 2)
+        append(UInt8(ascii: ":"))
+        appendInteger(time / 60 % 60, width: 2)
+        append(UInt8(ascii: ":"))
+        appendInteger(time % 60, width: 2)
+        append(UInt8(ascii: "Z"))
+    }
+
+    private static func digitCount(_ value: UInt) -> Int {
         var count = 1
         var rest = value
         while rest >= 10 { rest /= 10; count += 1 }
+        return count
+    }
+
+    private mutating func appendDigits(_ value: UInt) {
+        let count = Self.digitCount(value)
         let end = self.count + count
         append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
         withUnsafeMutableBufferPointer { out in

@@ -149,7 +149,13 @@ public struct TagLine: Sendable {
                     bool(row?.recommend)
                 } else {
                     out.append(ascii: #","time":"#)
-                    if let time = row?.time { out.appendJSONString(TimeFormat.iso8601(time)) } else { out.append(ascii: "null") }
+                    if let time = row?.time {
+                        out.append(UInt8(ascii: "\""))
+                        out.appendISO8601(time)  // digits, dashes and colons: nothing to escape
+                        out.append(UInt8(ascii: "\""))
+                    } else {
+                        out.append(ascii: "null")
+                    }
                 }
             }
             out.append(ascii: #","segments":{"#)
@@ -251,7 +257,7 @@ public struct TagLine: Sendable {
         bool(record.churned)
         for role in optionalRoles {
             comma()
-            if role == .recommend { bool(record.recommend) } else if let time = record.time { out.append(utf8: TimeFormat.iso8601(time)) }
+            if role == .recommend { bool(record.recommend) } else if let time = record.time { out.appendISO8601(time) }
         }
         for value in record.segments.prefix(segmentNames.count) {
             comma()
