@@ -57,17 +57,17 @@ extension [UInt8] {
     }
 
     private mutating func appendDigits(_ value: UInt) {
-        let count = Self.digitCount(value)
-        let end = self.count + count
-        append(contentsOf: repeatElement(UInt8(ascii: "0"), count: count))
-        withUnsafeMutableBufferPointer { out in
+        if value < 10 { return append(UInt8(ascii: "0") + UInt8(value)) }
+        // At most 20 digits, written from the last one into a stack buffer.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var rest = value
-            var i = end
+            var i = digits.count
             repeat {
                 i -= 1
-                out[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                digits[i] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
                 rest /= 10
             } while rest > 0
+            append(contentsOf: UnsafeBufferPointer(rebasing: digits[i...]))
         }
     }
 
@@ -177,17 +177,19 @@ extension [UInt8] {
 
 private let hexDigits = Array("0123456789abcdef".utf8)
 
-/// True when every byte is ASCII (below 0x80), checked eight bytes at a time.
-func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    var high: UInt64 = 0
-    if let base = bytes.baseAddress {
-        while i + 8 <= bytes.count {
-            high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            i += 8
+extension UnsafeBufferPointer<UInt8> {
+    /// True when every byte is ASCII (below 0x80), checked eight bytes at a time.
+    var isASCII: Bool {
+        var i = 0
+        var high: UInt64 = 0
+        if let base = baseAddress {
+            while i + 8 <= count {
+                high |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                i += 8
+            }
         }
+        var last: UInt8 = 0
+        while i < count { last |= self[i]; i += 1 }
+        return high & 0x8080_8080_8080_8080 == 0 && last < 0x80
     }
-    var last: UInt8 = 0
-    while i < bytes.count { last |= bytes[i]; i += 1 }
-    return high & 0x8080_8080_8080_8080 == 0 && last < 0x80
 }

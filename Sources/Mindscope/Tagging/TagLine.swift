@@ -75,7 +75,7 @@ public struct TagLine: Sendable {
     }
 
     /// A good first capacity for a row's line: its text and evidence, and the keys around them.
-    public static func capacity(for analysis: CommentAnalysis) -> Int { 320 + 3 * analysis.text.text.utf8.count }
+    static func capacity(for analysis: CommentAnalysis) -> Int { 320 + 3 * analysis.text.text.utf8.count }
 
     private func appendJSON(id: String, line: Int, row: FeedbackRecord?, analysis: CommentAnalysis, to out: inout [UInt8]) {
         var text = analysis.text.text
@@ -291,7 +291,7 @@ struct ScalarOffsets {
     private let table: [Int]?
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        if isASCII(bytes) { table = nil; return }
+        if bytes.isASCII { table = nil; return }
         var table = [Int](repeating: 0, count: bytes.count + 1)
         var scalar = 0
         for (offset, byte) in bytes.enumerated() {
