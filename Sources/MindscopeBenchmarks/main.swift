@@ -50,7 +50,7 @@ benchmark("analyze 1,000 comments (tokens, sentiment, themes, signals)") {
 }
 benchmark("tag 1,000 comments to JSONL lines") {
     for comment in comments {
-        blackHole(TagRecord(id: "1", line: 2, analysis: analyzer.analyze(comment), explain: false).json.text)
+        blackHole(TagLine.json(id: "1", line: 2, analysis: analyzer.analyze(comment), explain: false))
     }
 }
 benchmark("read and parse 1,000 CSV rows") {

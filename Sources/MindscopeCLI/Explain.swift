@@ -19,11 +19,11 @@ extension MindscopeCommand {
         func run() throws {
             let (analyzer, set) = try lexicons.load(sample: [text])
             let analysis = analyzer.analyze(text)
-            let record = TagRecord(id: "-", line: 1, analysis: analysis, explain: true)
             if json {
-                print(record.json.text)
+                print(TagLine.json(id: "-", line: 1, analysis: analysis, explain: true))
                 return
             }
+            let record = TagRecord(id: "-", line: 1, analysis: analysis, explain: true)
             print("themes from: \(set.domain.packs.isEmpty ? "general themes" : set.domain.packs.joined(separator: ", ")) (\(set.domain.why))")
             print("sentiment \(signed(record.sentiment.score)) \(record.sentiment.label.rawValue)")
             for (number, sentence) in record.sentences.enumerated() {

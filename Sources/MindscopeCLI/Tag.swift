@@ -46,7 +46,7 @@ extension MindscopeCommand {
             do { out = try Output(path: self.out) } catch { throw Terminal.fail(error) }
             let summary: InputSummary
             do {
-                summary = try tagger.run(reader, write: { out.line($0) }, report: { Terminal.error($0) })
+                summary = try tagger.run(reader, writeBatch: { out.write($0) }, report: { Terminal.error($0) })
                 try out.commit()
             } catch {
                 out.abandon()

@@ -103,14 +103,26 @@ final class Output {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes whole lines already encoded (each ending in a newline): a batch of 64 KiB or
+    /// more goes out in one write, not copied into the buffer first.
+    func write(_ lines: [UInt8]) {
+        if buffer.isEmpty, lines.count >= 1 << 16 { return send(lines) }
+        buffer.append(contentsOf: lines)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     private func flush() {
-        guard !buffer.isEmpty, failure == nil else { return }
-        if let file {
-            do { try file.write(buffer) } catch { failure = error }
-        } else {
-            FileHandle.standardOutput.write(Data(buffer))
-        }
+        send(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func send(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty, failure == nil else { return }
+        if let file {
+            do { try file.write(bytes) } catch { failure = error }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
+        }
     }
 
     /// Everything written: standard output flushed, a file put in place.

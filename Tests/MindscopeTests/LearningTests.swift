@@ -114,10 +114,12 @@ import TestSupport
         #expect(zip(loaded.entries, learning.full.entries).allSatisfy { abs($0.valence - $1.valence) < 0.001 && $0.comments == $1.comments })
         var analyzer = Self.analyzer
         analyzer.learned = loaded
-        let record = TagRecord(id: "1", line: 1, analysis: analyzer.analyze("Lovely colour but it runs small."), explain: true)
+        let analysis = analyzer.analyze("Lovely colour but it runs small.")
+        let record = TagRecord(id: "1", line: 1, analysis: analysis, explain: true)
         let learned = try #require(record.explain?.first { $0.source == "learned" })
         #expect(learned.learned?.comments == learning.full.entries.first { $0.phrase == learned.term }?.comments)
-        #expect(record.json.text.contains("\"source\":\"learned\"") && record.json.text.contains("\"meanRatingWith\""))
+        let json = TagLine.json(id: "1", line: 1, analysis: analysis, explain: true)
+        #expect(json.contains("\"source\":\"learned\"") && json.contains("\"meanRatingWith\""))
         // Negation applies to a learned phrase as to a word.
         let negated = analyzer.analyze("It does not run small at all.")
         #expect(negated.sentiment.contributions.allSatisfy { $0.value >= 0 || $0.source == .lexicon })
