@@ -16,8 +16,7 @@ import CICUShim
 /// // didn't · arrive · :( · see · https://x.io/t?id=1
 /// ```
 public struct Tokenizer: Sendable {
-    /// Emoticons grouped by their first byte, longest first.
-    private let emoticons: [UInt8: [[UInt8]]]
+    private let emoticons: EmoticonTable
     /// Words that make "<3 days" a quantity rather than an emoticon.
     private let quantityUnits: Set<String>
 
@@ -35,7 +34,9 @@ public struct Tokenizer: Sendable {
                   !bytes.contains(where: Self.isSpace) else { continue }
             table[first, default: []].append(bytes.map(Self.asciiLower))
         }
-        self.emoticons = table.mapValues { Array(Set($0)).sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) } }
+        self.emoticons = EmoticonTable(table.mapValues {
+            Array(Set($0)).sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
+        })
     }
 
     /// Tokens and sentences of `text`.
@@ -103,6 +104,28 @@ public struct Tokenizer: Sendable {
     }
 }
 
+/// Emoticons grouped by their first byte (ASCII), longest first, and a bit per first byte so
+/// that a segment no emoticon starts with costs no hashing.
+private struct EmoticonTable: Sendable {
+    private let byFirstByte: [UInt8: [[UInt8]]]
+    private let firstBytes: (low: UInt64, high: UInt64)
+
+    init(_ byFirstByte: [UInt8: [[UInt8]]]) {
+        self.byFirstByte = byFirstByte
+        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in byFirstByte.keys {
+            if byte < 64 { firstBytes.low |= 1 << byte } else { firstBytes.high |= 1 << (byte - 64) }
+        }
+        self.firstBytes = firstBytes
+    }
+
+    /// The emoticons starting with `byte`, longest first.
+    func candidates(startingWith byte: UInt8) -> [[UInt8]]? {
+        let known = byte < 64 ? firstBytes.low >> byte & 1 != 0 : byte < 128 && firstBytes.high >> (byte - 64) & 1 != 0
+        return known ? byFirstByte[byte] : nil
+    }
+}
+
 /// How the scanner tells spaces, punctuation, symbols and currency signs apart.
 private enum Classification {
     /// Every byte is ASCII: by bytes.
@@ -118,7 +141,7 @@ private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let segments: [Segment]
     let classification: Classification
-    let emoticons: [UInt8: [[UInt8]]]
+    let emoticons: EmoticonTable
 
     private var tokens: [Token] = []
     /// Everything before this byte offset is already in a token.
@@ -128,7 +151,7 @@ private struct Scanner {
     let quantityUnits: Set<String>
 
     init(bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], classification: Classification,
-         emoticons: [UInt8: [[UInt8]]], quantityUnits: Set<String>) {
+         emoticons: EmoticonTable, quantityUnits: Set<String>) {
         self.quantityUnits = quantityUnits
         self.bytes = bytes
         self.segments = segments
@@ -372,7 +395,7 @@ private struct Scanner {
 
     /// The longest known emoticon at `start`, standing apart from letters and digits.
     private func emoticonEnd(at start: Int) -> Int? {
-        guard let candidates = emoticons[bytes[start]] else { return nil }
+        guard let candidates = emoticons.candidates(startingWith: bytes[start]) else { return nil }
         let first = bytes[start]
         let leadsWithEyes = first == UInt8(ascii: ":") || first == UInt8(ascii: ";") || first == UInt8(ascii: "=")
         guard leadsWithEyes || isBoundaryBefore(start) else { return nil }
