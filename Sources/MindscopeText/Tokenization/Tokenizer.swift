@@ -304,8 +304,8 @@ private struct Scanner {
     }
 
     private func classify(_ range: Range<Int>) -> Token.Kind {
-        // No ASCII character is an emoji here (those with the Emoji property are ≤ U+FF), and
-        // the first one's general category decides.
+        // No ASCII character passes the emoji test below (none has Emoji_Presentation, and
+        // those with Emoji are below U+FF), so the first one's general category decides.
         if classifiesBytes(range) { return Self.isASCIIPunctuation(bytes[range.lowerBound]) ? .punctuation : .symbol }
         let scalars = scalars(range)
         if scalars.contains(where: { $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0xFF) || $0.value == 0xFE0F }) {
