@@ -1,6 +1,6 @@
 import Foundation
 import Mindscope
-import MindscopeText
+@_spi(Testing) import MindscopeText
 
 /// What each fuzz target does with one input. An input must end in a result or a reported
 /// error: a crash, a trap or a hang is a bug. The text target also checks the tokenizer's
@@ -16,6 +16,10 @@ public enum FuzzHarness {
         case persona
         /// Lexicon loaders: the first byte picks the file kind, the rest is its contents.
         case lexicon
+        /// The tokenizer's ASCII fast path against the ICU path: the bytes with their high bit
+        /// cleared as one comment (and the bytes as they are, for the byte classification of
+        /// ASCII segments in other text).
+        case tokenizerASCII = "tokenizer-ascii"
     }
 
     static let lexicons: LexiconSet = {
@@ -36,6 +40,15 @@ public enum FuzzHarness {
         case .text: analyze(String(decoding: data, as: UTF8.self))
         case .persona: _ = try? Persona.parse(data, path: "fuzz.json")
         case .lexicon: loadLexicon(data)
+        case .tokenizerASCII: compareTokenizerPaths(data)
+        }
+    }
+
+    static func compareTokenizerPaths(_ data: Data) {
+        for text in [String(decoding: data.map { $0 & 0x7F }, as: UTF8.self), String(decoding: data, as: UTF8.self)] {
+            if let difference = analyzer.tokenizer.fastPathDifference(text) {
+                preconditionFailure("the tokenizer's fast path and ICU path differ on \(text.debugDescription): \(difference)")
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 import Foundation
 
 /// libFuzzer's entry point. The target comes from `MINDSCOPE_FUZZ_TARGET` (csv, tsv, jsonl,
-/// text, persona, lexicon): one binary serves them all.
+/// text, persona, lexicon, tokenizer-ascii): one binary serves them all.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     FuzzHarness.run(FuzzEntry.target, Data(bytes: bytes, count: count))

@@ -3,16 +3,19 @@ enum Normalizer {
     /// NFKC with case folding, curly apostrophes made straight. ASCII text (the common case)
     /// takes a byte-level path that gives the same result as ICU's.
     static func lookupForm(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.allSatisfy({ $0 < 0x80 }) {
-            // Differentially tested against `icuLookupForm` on every ASCII character.
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                for (i, byte) in bytes.enumerated() {
-                    out[i] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
-                }
-                return bytes.count
+        // Differentially tested against `icuLookupForm` on every ASCII character.
+        bytes.allSatisfy({ $0 < 0x80 }) ? asciiLowercased(bytes) : icuLookupForm(bytes)
+    }
+
+    /// ASCII capitals made lower case, every other byte kept: for ASCII text, the same as
+    /// `String.lowercased()` and as NFKC with case folding.
+    static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            for (i, byte) in bytes.enumerated() {
+                out[i] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
             }
+            return bytes.count
         }
-        return icuLookupForm(bytes)
     }
 
     /// The lookup form through ICU, for any text.

@@ -4,6 +4,9 @@ import CICUShim
 /// splits but a reader sees as one unit: URLs, e-mail addresses, emoticons, `$120`,
 /// `eco-friendly`, `@mentions`, `#hashtags`, and runs such as `!!!` or `...`.
 ///
+/// A comment with no byte ≥ 0x80 (most of them) never reaches ICU: ``ASCIISegmenter`` finds
+/// the same boundaries on bytes, and its segments are classified on bytes too.
+///
 /// Tokens never overlap and never lose a character other than white space and control
 /// characters (a NUL or an escape carries no meaning): every token's range slices the original
 /// text, and only those fall between tokens.
@@ -13,8 +16,7 @@ import CICUShim
 /// // didn't · arrive · :( · see · https://x.io/t?id=1
 /// ```
 public struct Tokenizer: Sendable {
-    /// Emoticons grouped by their first byte, longest first.
-    private let emoticons: [UInt8: [[UInt8]]]
+    private let emoticons: EmoticonTable
     /// Words that make "<3 days" a quantity rather than an emoticon.
     private let quantityUnits: Set<String>
 
@@ -32,31 +34,56 @@ public struct Tokenizer: Sendable {
                   !bytes.contains(where: Self.isSpace) else { continue }
             table[first, default: []].append(bytes.map(Self.asciiLower))
         }
-        self.emoticons = table.mapValues { Array(Set($0)).sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) } }
+        self.emoticons = EmoticonTable(table.mapValues {
+            Array(Set($0)).sorted { $0.count > $1.count || ($0.count == $1.count && $0.lexicographicallyPrecedes($1)) }
+        })
     }
 
     /// Tokens and sentences of `text`.
     /// - Complexity: O(n) in the UTF-8 length of the text.
     public func tokenize(_ text: String) -> TokenizedText {
+        tokenize(text, boundaries: .automatic)
+    }
+
+    /// Where ``tokenize(_:boundaries:)`` takes word and sentence boundaries from.
+    @_spi(Testing) public enum Boundaries: Sendable {
+        /// Bytes for ASCII text, ICU for the rest; ASCII segments classified on bytes.
+        case automatic
+        /// ICU for all text, every segment classified by its Unicode properties: the reference
+        /// that the differential tests and the `tokenizer-ascii` fuzz target hold the fast path to.
+        case icu
+    }
+
+    /// Tokens and sentences of `text`, with boundaries from the given source.
+    @_spi(Testing) public func tokenize(_ text: String, boundaries: Boundaries) -> TokenizedText {
         var contiguous = text
         let (tokens, sentences) = contiguous.withUTF8 { bytes in
-            let words = ICUSegmenter.segments(MS_BREAK_WORD, of: bytes)
-            var scanner = Scanner(bytes: bytes, segments: words, emoticons: emoticons, quantityUnits: quantityUnits)
+            if boundaries == .automatic, ASCIISegmenter.isASCII(bytes) {
+                var scanner = Scanner(bytes: bytes, segments: ASCIISegmenter.words(bytes), classification: .ascii,
+                                      emoticons: emoticons, quantityUnits: quantityUnits)
+                let tokens = scanner.run()
+                return (tokens, Self.group(tokens, breaks: ASCIISegmenter.SentenceBreaks(bytes)))
+            }
+            var scanner = Scanner(bytes: bytes, segments: ICUSegmenter.segments(MS_BREAK_WORD, of: bytes),
+                                  classification: boundaries == .icu ? .unicode : .mixed,
+                                  emoticons: emoticons, quantityUnits: quantityUnits)
             let tokens = scanner.run()
-            return (tokens, Self.group(tokens, into: ICUSegmenter.segments(MS_BREAK_SENTENCE, of: bytes)))
+            let sentences = ICUSegmenter.segments(MS_BREAK_SENTENCE, of: bytes)
+            return (tokens, Self.group(tokens, breaks: sentences.dropLast().lazy.map(\.end)))
         }
         return TokenizedText(text: contiguous, tokens: tokens, sentences: sentences)
     }
 
-    /// Token index ranges per sentence; sentences with no token are dropped, and a sentence
-    /// boundary that falls inside a token (a `?` in a URL) is ignored.
-    private static func group(_ tokens: [Token], into sentences: [Segment]) -> [Range<Int>] {
+    /// Token index ranges per sentence, given the offsets where one sentence ends and the next
+    /// begins; sentences with no token are dropped, and a sentence boundary that falls inside a
+    /// token (a `?` in a URL) is ignored.
+    private static func group(_ tokens: [Token], breaks: some Sequence<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = 0
         var index = 0
-        for sentence in sentences.dropLast() {
-            while index < tokens.count, tokens[index].range.upperBound <= sentence.end { index += 1 }
-            if index < tokens.count, tokens[index].range.lowerBound < sentence.end { continue }
+        for end in breaks {
+            while index < tokens.count, tokens[index].range.upperBound <= end { index += 1 }
+            if index < tokens.count, tokens[index].range.lowerBound < end { continue }
             if index > start { result.append(start..<index) }
             start = index
         }
@@ -77,11 +104,44 @@ public struct Tokenizer: Sendable {
     }
 }
 
-/// One pass over ICU's word segments, producing tokens.
+/// Emoticons grouped by their first byte (ASCII), longest first, and a bit per first byte so
+/// that a segment no emoticon starts with costs no hashing.
+private struct EmoticonTable: Sendable {
+    private let byFirstByte: [UInt8: [[UInt8]]]
+    private let firstBytes: (low: UInt64, high: UInt64)
+
+    init(_ byFirstByte: [UInt8: [[UInt8]]]) {
+        self.byFirstByte = byFirstByte
+        var firstBytes: (low: UInt64, high: UInt64) = (0, 0)
+        for byte in byFirstByte.keys {
+            if byte < 64 { firstBytes.low |= 1 << byte } else { firstBytes.high |= 1 << (byte - 64) }
+        }
+        self.firstBytes = firstBytes
+    }
+
+    /// The emoticons starting with `byte`, longest first.
+    func candidates(startingWith byte: UInt8) -> [[UInt8]]? {
+        let known = byte < 64 ? firstBytes.low >> byte & 1 != 0 : byte < 128 && firstBytes.high >> (byte - 64) & 1 != 0
+        return known ? byFirstByte[byte] : nil
+    }
+}
+
+/// How the scanner tells spaces, punctuation, symbols and currency signs apart.
+private enum Classification {
+    /// Every byte is ASCII: by bytes.
+    case ascii
+    /// By bytes for a segment of ASCII bytes, by Unicode properties for the others.
+    case mixed
+    /// Always by Unicode properties (the reference).
+    case unicode
+}
+
+/// One pass over word segments (ICU's or ``ASCIISegmenter``'s), producing tokens.
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let segments: [Segment]
-    let emoticons: [UInt8: [[UInt8]]]
+    let classification: Classification
+    let emoticons: EmoticonTable
 
     private var tokens: [Token] = []
     /// Everything before this byte offset is already in a token.
@@ -90,10 +150,12 @@ private struct Scanner {
 
     let quantityUnits: Set<String>
 
-    init(bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], emoticons: [UInt8: [[UInt8]]], quantityUnits: Set<String>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, segments: [Segment], classification: Classification,
+         emoticons: EmoticonTable, quantityUnits: Set<String>) {
         self.quantityUnits = quantityUnits
         self.bytes = bytes
         self.segments = segments
+        self.classification = classification
         self.emoticons = emoticons
     }
 
@@ -130,7 +192,8 @@ private struct Scanner {
         case .emoticon:
             normalized = String(decoding: slice, as: UTF8.self)
         case .url, .email:
-            normalized = String(decoding: slice, as: UTF8.self).lowercased()
+            normalized = classification != .unicode && isASCII(start..<end)
+                ? Normalizer.asciiLowercased(slice) : String(decoding: slice, as: UTF8.self).lowercased()
         case .hashtag, .mention:
             normalized = Normalizer.lookupForm(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]))
         default:
@@ -159,8 +222,11 @@ private struct Scanner {
         }
         if first == UInt8(ascii: "!") || first == UInt8(ascii: "?") || first == UInt8(ascii: ".") {
             var end = segment.end
-            let allowed: Set<UInt8> = first == UInt8(ascii: ".") ? [first] : [UInt8(ascii: "!"), UInt8(ascii: "?")]
-            while end < bytes.count, allowed.contains(bytes[end]) { end += 1 }
+            // A run of `.`, or of `!` and `?` mixed.
+            func continues(_ byte: UInt8) -> Bool {
+                first == UInt8(ascii: ".") ? byte == first : byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            }
+            while end < bytes.count, continues(bytes[end]) { end += 1 }
             return emit(.punctuation, start, end)
         }
         emit(classify(start..<segment.end), start, segment.end)
@@ -192,8 +258,24 @@ private struct Scanner {
                 && bytes[segment.start + 2] == 0x90)  // U+2010 HYPHEN
     }
 
+    /// True when the bytes of `range` can be classified one by one: ASCII, and not the reference.
+    private func classifiesBytes(_ range: Range<Int>) -> Bool {
+        switch classification {
+        case .ascii: true
+        case .mixed: isASCII(range)
+        case .unicode: false
+        }
+    }
+
+    private func isASCII(_ range: Range<Int>) -> Bool {
+        classification == .ascii || bytes[range].allSatisfy { $0 < 0x80 }
+    }
+
+    /// White space (Unicode's White_Space: for ASCII, tab to carriage return and space) or NUL.
     private func isSpaceSegment(_ segment: Segment) -> Bool {
-        scalars(segment.start..<segment.end).allSatisfy { $0.properties.isWhitespace || $0.value == 0 }
+        let range = segment.start..<segment.end
+        if classifiesBytes(range) { return bytes[range].allSatisfy { Tokenizer.isSpace($0) || $0 == 0 } }
+        return scalars(range).allSatisfy { $0.properties.isWhitespace || $0.value == 0 }
     }
 
     private func scalars(_ range: Range<Int>) -> [Unicode.Scalar] {
@@ -213,11 +295,18 @@ private struct Scanner {
     private static let currencySigns: Set<Unicode.Scalar> = ["$", "€", "£", "¥", "₹", "₩", "₽", "₺", "₪", "₫", "฿"]
 
     private func isCurrency(_ range: Range<Int>) -> Bool {
+        // An ASCII first byte is a whole scalar: one scalar only if it is the only byte.
+        if classification != .unicode, bytes[range.lowerBound] < 0x80 {
+            return range.count == 1 && bytes[range.lowerBound] == UInt8(ascii: "$")
+        }
         let scalars = scalars(range)
         return scalars.count == 1 && Self.currencySigns.contains(scalars[0])
     }
 
     private func classify(_ range: Range<Int>) -> Token.Kind {
+        // No ASCII character passes the emoji test below (none has Emoji_Presentation, and
+        // those with Emoji are below U+FF), so the first one's general category decides.
+        if classifiesBytes(range) { return Self.isASCIIPunctuation(bytes[range.lowerBound]) ? .punctuation : .symbol }
         let scalars = scalars(range)
         if scalars.contains(where: { $0.properties.isEmojiPresentation || ($0.properties.isEmoji && $0.value > 0xFF) || $0.value == 0xFE0F }) {
             return .emoji
@@ -231,6 +320,20 @@ private struct Scanner {
             }
         }
         return .symbol
+    }
+
+    /// The ASCII characters whose general category is punctuation (Pc, Pd, Ps, Pe, Po); the
+    /// others are letters, digits, controls, the space and symbols: $ + < = > ^ | ~ and the
+    /// grave accent.
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "!")...UInt8(ascii: "#"), UInt8(ascii: "%")...UInt8(ascii: "*"), UInt8(ascii: ",")...UInt8(ascii: "/"),
+             UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "?"), UInt8(ascii: "@"), UInt8(ascii: "[")...UInt8(ascii: "]"),
+             UInt8(ascii: "_"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+            true
+        default:
+            false
+        }
     }
 
     // MARK: Patterns ICU does not know
@@ -256,8 +359,14 @@ private struct Scanner {
         var end = start
         while end < bytes.count, !Tokenizer.isSpace(bytes[end]), bytes[end] != UInt8(ascii: "\""),
               bytes[end] != UInt8(ascii: "<"), bytes[end] != UInt8(ascii: ">") { end += 1 }
-        let trailing: Set<UInt8> = Set(".,;:!?)]}'".utf8)
-        while end > start, trailing.contains(bytes[end - 1]) { end -= 1 }
+        func isTrailing(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+                 UInt8(ascii: "?"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "'"): true
+            default: false
+            }
+        }
+        while end > start, isTrailing(bytes[end - 1]) { end -= 1 }
         return end - start > 4 ? end : nil
     }
 
@@ -286,7 +395,7 @@ private struct Scanner {
 
     /// The longest known emoticon at `start`, standing apart from letters and digits.
     private func emoticonEnd(at start: Int) -> Int? {
-        guard let candidates = emoticons[bytes[start]] else { return nil }
+        guard let candidates = emoticons.candidates(startingWith: bytes[start]) else { return nil }
         let first = bytes[start]
         let leadsWithEyes = first == UInt8(ascii: ":") || first == UInt8(ascii: ";") || first == UInt8(ascii: "=")
         guard leadsWithEyes || isBoundaryBefore(start) else { return nil }
