@@ -168,13 +168,9 @@ public struct TextAnalyzer: Sendable {
     }
 
     private func isContrast(_ tokens: [Token], _ i: Int) -> Bool {
-        var contrast = false
+        var found: [PhraseMatcher<SentimentRules.Cue>.MatchRef] = []
         let cues = lexicons.rules.cues  // not `self` in the closure: that copied the analyzer
-        tokens.withUnsafeBufferPointer { tokens in
-            cues.forEachMatch(in: tokens, at: i, within: i..<(i + 1)) { _, entry in
-                if case .contrast = cues.payload(entry) { contrast = true }
-            }
-        }
-        return contrast
+        tokens.withUnsafeBufferPointer { cues.appendMatches(in: $0, at: i, within: i..<(i + 1), to: &found) }
+        return found.contains { if case .contrast = cues.payload($0.entry) { true } else { false } }
     }
 }

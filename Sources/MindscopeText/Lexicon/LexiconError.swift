@@ -54,17 +54,35 @@ public struct LexiconLines: Sequence {
 
     public init(contents: String) { self.contents = contents }
 
+    /// Lines and fields are found on UTF-8 bytes: a line feed and a tab are grapheme clusters of
+    /// their own (a carriage return joins only a following line feed, and is dropped), so this
+    /// splits where splitting by Character did, without breaking the whole file into grapheme
+    /// clusters (which was most of the lexicons' loading time, itself most of a small run's).
     public func makeIterator() -> AnyIterator<Line> {
-        var lines = contents.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).makeIterator()
+        let utf8 = contents.utf8
+        var position = utf8.startIndex
         var number = 0
         return AnyIterator {
-            while let raw = lines.next() {
+            while position < utf8.endIndex {
+                let end = utf8[position...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+                var textEnd = end
+                func dropReturn() {
+                    if textEnd > position, utf8[utf8.index(before: textEnd)] == UInt8(ascii: "\r") { textEnd = utf8.index(before: textEnd) }
+                }
+                if end < utf8.endIndex { dropReturn() }  // the CR of a CRLF separator
+                dropReturn()  // and a CR that ends the line's text
+                let text = contents[position..<textEnd]
+                position = end < utf8.endIndex ? utf8.index(after: end) : end
                 number += 1
-                let text = raw.hasSuffix("\r") ? raw.dropLast() : raw
                 let trimmed = text.drop { $0 == " " || $0 == "\t" }
                 if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-                let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
-                    .map { $0.trimmingSpaces() }
+                var fields: [Substring] = []
+                var start = text.startIndex
+                for index in text.utf8.indices where text.utf8[index] == UInt8(ascii: "\t") {
+                    fields.append(text[start..<index].trimmingSpaces())
+                    start = text.utf8.index(after: index)
+                }
+                fields.append(text[start...].trimmingSpaces())
                 return Line(number: number, fields: fields, text: text)
             }
             return nil

@@ -176,22 +176,18 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// Every pattern that matches starting at `start`, longest first (and, among equally long
     /// ones, in the order they were added within each index: first-word, second-word, stem).
     public func matches(in tokens: [Token], at start: Int, within bounds: Range<Int>) -> [Match] {
-        var found: [Match] = []
-        let storage = self.storage
-        tokens.withUnsafeBufferPointer { tokens in
-            forEachMatch(in: tokens, at: start, within: bounds) { range, entry in
-                found.append(Match(range: range, entry: storage.tables.entries[Int(entry)]))
-            }
-        }
-        return found.count > 1 ? found.sorted { $0.range.count > $1.range.count } : found
+        var found: [MatchRef] = []
+        tokens.withUnsafeBufferPointer { appendMatches(in: $0, at: start, within: bounds, to: &found) }
+        let matches = found.map { Match(range: $0.range, entry: storage.tables.entries[Int($0.entry)]) }
+        return matches.count > 1 ? matches.sorted { $0.range.count > $1.range.count } : matches
     }
 
-    /// The first of ``matches(in:at:within:)``, found without building the list.
-    public func longestMatch(in tokens: UnsafeBufferPointer<Token>, at start: Int, within bounds: Range<Int>) -> (range: Range<Int>, entry: Int32)? {
-        var best: (range: Range<Int>, entry: Int32)?
-        forEachMatch(in: tokens, at: start, within: bounds) { range, entry in
-            if range.count > best?.range.count ?? 0 { best = (range, entry) }
-        }
+    /// The first of ``matches(in:at:within:)``, found without building the list of entries.
+    public func longestMatch(in tokens: UnsafeBufferPointer<Token>, at start: Int, within bounds: Range<Int>) -> MatchRef? {
+        var found: [MatchRef] = []
+        appendMatches(in: tokens, at: start, within: bounds, to: &found)
+        var best: MatchRef?
+        for match in found where match.range.count > best?.range.count ?? 0 { best = match }
         return best
     }
 
@@ -201,10 +197,17 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
     /// The payload of an entry a match names.
     public func payload(_ index: Int32) -> Payload { storage.tables.entries[Int(index)].payload }
 
-    /// Calls `body` with the token range and entry of every pattern that matches at `start`,
-    /// in the order the indexes hold them; allocates nothing for a token that opens no pattern.
-    public func forEachMatch(in tokens: UnsafeBufferPointer<Token>, at start: Int, within bounds: Range<Int>,
-                             _ body: (Range<Int>, Int32) -> Void) {
+    /// A match as ``appendMatches(in:at:within:to:)`` finds it: tokens and the entry's index.
+    public struct MatchRef: Sendable {
+        public var range: Range<Int>
+        public var entry: Int32
+    }
+
+    /// Appends to `found` every pattern that matches at `start`, in the order the indexes hold
+    /// them; allocates nothing for a token that opens no pattern. (A buffer rather than a
+    /// callback: the closures of a callback retained what they captured for every token.)
+    public func appendMatches(in tokens: UnsafeBufferPointer<Token>, at start: Int, within bounds: Range<Int>,
+                              to found: inout [MatchRef]) {
         guard tokens[start].isMatchable else { return }
         let storage = self.storage
         let limit = bounds.upperBound
@@ -213,7 +216,7 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
               storage.tables.stemBytes.withUnsafeBufferPointer { stemBytes in
                 func attempt(_ entry: Int32) {
                     if let last = Self.match(elements, stemBytes, Int(starts[Int(entry)]), Int(starts[Int(entry) + 1]), tokens, start, limit) {
-                        body(start..<last, entry)
+                        found.append(MatchRef(range: start..<last, entry: entry))
                     }
                 }
                 func attempt(list: Int?) {

@@ -50,19 +50,22 @@ struct TopicMatcher {
     func matches(_ catalog: TopicCatalog) -> [Found] {
         var found: [Found] = []
         // Locals, not `catalog` itself, in the closures: capturing the catalog copied it, with a
-        // retain of each of its arrays, for every token (a fifth of `tag`'s instructions).
+        // retain of each of its arrays (a fifth of `tag`'s instructions).
         let matcher = catalog.matcher, guardOrder = catalog.guardOrder, guards = catalog.guards
         text.tokens.withUnsafeBufferPointer { tokens in
             var candidates: [Found] = []
+            var raw: [PhraseMatcher<TopicCatalog.Cue>.MatchRef] = []
             for sentence in text.sentences {
                 candidates.removeAll(keepingCapacity: true)
                 for i in sentence {
-                    matcher.forEachMatch(in: tokens, at: i, within: sentence) { range, entry in
-                        let cue = matcher.payload(entry)
+                    raw.removeAll(keepingCapacity: true)
+                    matcher.appendMatches(in: tokens, at: i, within: sentence, to: &raw)
+                    for match in raw {
+                        let cue = matcher.payload(match.entry)
                         if cue.guardCount > 0, guardOrder[Int(cue.guardStart)..<Int(cue.guardStart + cue.guardCount)].contains(where: {
-                            !allows(guards[$0], range, in: sentence, tokens)
-                        }) { return }
-                        candidates.append(Found(topic: cue.topic, entry: entry, range: range, polarity: cue.polarity, order: cue.order))
+                            !allows(guards[$0], match.range, in: sentence, tokens)
+                        }) { continue }
+                        candidates.append(Found(topic: cue.topic, entry: match.entry, range: match.range, polarity: cue.polarity, order: cue.order))
                     }
                 }
                 guard !candidates.isEmpty else { continue }
@@ -95,9 +98,10 @@ struct TopicMatcher {
         let lower = max(sentence.lowerBound, range.lowerBound - CueGuard.window)
         let upper = min(sentence.upperBound, range.upperBound + CueGuard.window)
         var near = false
+        var found: [PhraseMatcher<Void>.MatchRef] = []
         for i in lower..<upper where !range.contains(i) {
-            rule.words.forEachMatch(in: tokens, at: i, within: lower..<upper) { _, _ in near = true }
-            if near { break }
+            rule.words.appendMatches(in: tokens, at: i, within: lower..<upper, to: &found)
+            if !found.isEmpty { near = true; break }
         }
         return rule.guard.mode == .notNear ? !near : near
     }
