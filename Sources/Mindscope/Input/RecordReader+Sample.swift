@@ -28,9 +28,8 @@ extension RecordReader {
     /// yields every row once, in order (the places are read through a second handle).
     public func sample(_ count: Int) -> [RawRow] {
         let head = peek(count)
-        guard !reachedEnd, head.count == count, let reader = delimited ?? lines,
-              let size = reader.progress.total, path != "-" else { return head }
-        let start = reader.offset
+        guard !reachedEnd, head.count == count, let size = rows.progress.total, path != "-" else { return head }
+        let start = rows.offset
         guard size > start, let handle = FileHandle(forReadingAtPath: path) else { return head }
         defer { try? handle.close() }
         let perPlace = max(1, count / 2 / Self.samplePlaces)

@@ -30,13 +30,13 @@ public final class RecordReader {
     public var headers: [String] { header.names }
     /// The header: layout, names, question texts, warnings.
     public private(set) var header = SurveyHeader(layout: .plain, names: [], questions: [], rows: 1, warnings: [])
-    let delimited: DelimitedReader?
-    let lines: DelimitedReader?
+    /// The byte-level reader: delimited fields for CSV and TSV, whole lines for JSONL.
+    let rows: DelimitedReader
     private var lookahead: [Result<RawRow, MindscopeError>] = []
     /// Bytes read so far, and the file's size when known.
-    public var progress: (bytes: Int, total: Int?) { (delimited ?? lines)?.progress ?? (0, nil) }
+    public var progress: (bytes: Int, total: Int?) { rows.progress }
     /// JSONL lines that were not a JSON object: reported as bad rows by ``next()``.
-    public var repairedFields: Int { (delimited ?? lines)?.repairedFields ?? 0 }
+    public var repairedFields: Int { rows.repairedFields }
 
     /// Whether the rows so far (read or buffered) reached the end of the input.
     private(set) var reachedEnd = false
@@ -62,10 +62,9 @@ public final class RecordReader {
         self.format = format
         switch format {
         case .csv, .tsv:
-            delimited = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
-            lines = nil
-            var headerRow = try delimited!.next(header: true)
-            while headerRow?.fields == [""] { headerRow = try delimited!.next(header: true) }  // blank lines before the header
+            rows = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
+            var headerRow = try rows.next(header: true)
+            while headerRow?.fields == [""] { headerRow = try rows.next(header: true) }  // blank lines before the header
             guard let first = headerRow else {
                 throw .badInput(path: path, line: 1, message: "empty file (or only blank lines): expected a header row")
             }
@@ -85,8 +84,7 @@ public final class RecordReader {
             lookahead.removeFirst(consumed)
             header.warnings = header.warnings.map { "\(path):\(first.line): \($0)" }
         case .jsonl:
-            delimited = nil
-            lines = DelimitedReader(source: source, path: path, delimiter: nil, limits: limits)
+            rows = DelimitedReader(source: source, path: path, delimiter: nil, limits: limits)
             // The columns are the keys of the first objects (up to the sample size), in the
             // order first seen; bad lines among them are kept to be reported in order.
             var keys: [String] = []
@@ -167,7 +165,7 @@ public final class RecordReader {
         defer { noteRepairs() }
         switch format {
         case .csv, .tsv:
-            while let row = try delimited!.next() {
+            while let row = try rows.next() {
                 if row.fields == [""] { continue }  // blank line
                 return row
             }
@@ -186,8 +184,8 @@ public final class RecordReader {
 
     /// Turns the reader's repaired fields into notices, the first few by place.
     private func noteRepairs() {
-        guard let reader = delimited ?? lines, !reader.repairs.isEmpty else { return }
-        for repair in reader.repairs {
+        guard !rows.repairs.isEmpty else { return }
+        for repair in rows.repairs {
             reportedRepairs += 1
             if reportedRepairs <= Self.repairsReported {
                 let place = format == .jsonl ? "the line" : "field \(repair.field)"
@@ -195,13 +193,13 @@ public final class RecordReader {
                                + (reportedRepairs == Self.repairsReported ? " (further such fields are only counted)" : ""))
             }
         }
-        reader.repairs.removeAll()
+        rows.repairs.removeAll()
     }
 
     private var reportedRepairs = 0
 
     private func nextJSONObject() throws(MindscopeError) -> (line: Int, values: [String: String])? {
-        while let row = try lines!.next() {
+        while let row = try rows.next() {
             let text = row.fields[0]
             if text.allSatisfy(\.isWhitespace) { continue }
             // Foundation's decoder slows with the square of the depth (each failed guess in
