@@ -13,9 +13,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         // HTML built by construction: every text node is escaped (the report shows comments).
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
-        // Micro-benchmarks of the hot functions. ordo-one/benchmark wants its benchmarks in a
-        // top-level Benchmarks/ folder, which this repository's fixed layout has no room for.
-        .package(url: "https://github.com/google/swift-benchmark", from: "0.1.2"),
+        // Micro-benchmarks (`swift package benchmark`): throughput, mallocs and peak memory. The
+        // malloc interposer counts allocations without a system jemalloc.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
         // System ICU (libicu-dev), found through pkg-config.
@@ -43,10 +43,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // `swift run -c release MindscopeBenchmarks`: tokenize, score, tag a comment, parse a row.
+        // `swift package benchmark`: tokenize, score, analyze and tag comments, parse rows.
         .executableTarget(
             name: "MindscopeBenchmarks",
-            dependencies: ["Mindscope", .product(name: "Benchmark", package: "swift-benchmark")]
+            dependencies: ["Mindscope", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/MindscopeBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         // libFuzzer targets (`.ci/fuzz`); a plain build replays inputs through the same harness.
         .executableTarget(name: "MindscopeFuzz", dependencies: ["Mindscope"]),

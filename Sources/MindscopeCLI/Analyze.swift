@@ -15,6 +15,7 @@ extension MindscopeCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var threads: ThreadOptions
 
         @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json. --output is the same option.")
         var output: AnalysisFormat = .text

@@ -20,7 +20,14 @@ struct MindscopeCommand: ParsableCommand {
             Terminal.error("mindscope: \(message)")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
-        main(arguments)
+        do {
+            var command = try parseAsRoot(arguments)
+            // ArgumentParser's main, but a command that analyzes an export runs on its --threads.
+            let workers = try (command as? RunsOnWorkerThreads)?.threads.workers() ?? Parallelism.cores
+            try Parallelism.$workers.withValue(workers) { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
     }
 
     /// glibc raises its mmap threshold to the size of each large block freed, after which the

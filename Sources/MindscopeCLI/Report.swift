@@ -13,6 +13,7 @@ extension MindscopeCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var threads: ThreadOptions
 
         @Option(help: ArgumentHelp("The HTML file to write.", valueName: "FILE")) var out: String
 

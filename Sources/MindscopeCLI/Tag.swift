@@ -15,6 +15,7 @@ extension MindscopeCommand {
         )
 
         @OptionGroup var input: InputOptions
+        @OptionGroup var threads: ThreadOptions
 
         @Option(name: [.customLong("format"), .customLong("output")],
                 help: "Output: jsonl (one object per row) or csv (one column per theme). --output is the same option.")

@@ -102,6 +102,7 @@ extension MindscopeCommand {
             enum Format: String, ExpressibleByArgument, CaseIterable { case themes, json }
 
             @OptionGroup var input: InputOptions
+            @OptionGroup var threads: ThreadOptions
             @Option(name: [.customLong("format"), .customLong("output")], help: "Output: themes (a themes file) or json. --output is the same option.")
             var output: Format = .themes
             @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))

@@ -20,10 +20,12 @@ import TestSupport
         return products.appendingPathComponent("mindscope")
     }()
 
-    func run(_ arguments: [String], stdin: String? = nil, in directory: URL = FileManager.default.temporaryDirectory) throws -> Run {
+    func run(_ arguments: [String], stdin: String? = nil, in directory: URL = FileManager.default.temporaryDirectory,
+             environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

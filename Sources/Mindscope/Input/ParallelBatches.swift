@@ -1,7 +1,46 @@
 import Dispatch
+import Foundation
 
-/// Transforms rows on every core in batches and hands the results back in input order, so the
-/// output is the same on one core or many.
+/// How many threads transform rows at once (``ParallelBatches``): every core this process may
+/// run on, unless the caller binds fewer for what it runs.
+///
+/// A task-local value rather than a global setting, so a command, a benchmark or a test chooses
+/// it for its own work only:
+///
+/// ```swift
+/// let summary = try Parallelism.$workers.withValue(2) { try tagger.run(reader, write: write, report: report) }
+/// ```
+/// ```
+/// $ mindscope tag --threads 2 export.csv
+/// $ MINDSCOPE_THREADS=2 mindscope tag export.csv
+/// ```
+public enum Parallelism {
+    /// The cores this process may run on: its CPU affinity on Linux (`taskset -c 0` gives one),
+    /// else the active processors.
+    public static let cores: Int = {
+        #if os(Linux)
+        // cpu_set_t: 1024 bits, one per CPU.
+        var mask = [UInt64](repeating: 0, count: 16)
+        if mask.withUnsafeMutableBytes({ linuxSchedGetaffinity(0, $0.count, $0.baseAddress!) }) == 0 {
+            let count = mask.reduce(0) { $0 + $1.nonzeroBitCount }
+            if count > 0 { return count }
+        }
+        #endif
+        return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }()
+
+    /// The threads a ``ParallelBatches`` started now transforms rows on, 1 or more.
+    @TaskLocal public static var workers = cores
+}
+
+#if os(Linux)
+/// sched_getaffinity(2), which Glibc's module leaves out.
+@_silgen_name("sched_getaffinity")
+private func linuxSchedGetaffinity(_ pid: Int32, _ size: Int, _ mask: UnsafeMutableRawPointer) -> Int32
+#endif
+
+/// Transforms rows on ``Parallelism/workers`` threads in batches and hands the results back in
+/// input order, so the output is the same on one thread or many.
 ///
 /// While one batch is transformed, the caller reads the next one and consumes the previous
 /// results: reading, transforming and writing overlap. At most three batches are alive at once,
@@ -21,6 +60,8 @@ struct ParallelBatches<Input: Sendable, Output: Sendable> {
     static var costLimit: Int { 2 << 20 }
 
     private let transform: @Sendable (Input) -> Output
+    /// Threads per batch, read from ``Parallelism/workers`` when the pipeline is made.
+    private let workers = max(1, Parallelism.workers)
     private var batch: [Input] = []
     private var batchCost = 0
     private var running: Running<Input, Output>?
@@ -51,27 +92,35 @@ struct ParallelBatches<Input: Sendable, Output: Sendable> {
     /// while the new one runs.
     private mutating func cycle(_ consume: ([Output]) -> Void) {
         let finished = running?.results()
-        running = Running(batch, transform)
+        running = Running(batch, workers: workers, transform)
         batch.removeAll(keepingCapacity: true)
         batchCost = 0
         if let finished { consume(finished) }
     }
 }
 
-/// A batch being transformed on the global queue's threads.
+/// A batch being transformed on the global queue's threads, by at most `workers` at once.
+///
+/// Each worker claims the next run of rows until none is left, so a worker slowed down (by the
+/// reading thread sharing its core, say) takes fewer rows and none waits on another.
 private final class Running<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     private let group = DispatchGroup()
-    /// One slot per input, each written by exactly one iteration of `concurrentPerform` and read
-    /// only after the group is done: no two threads touch the same slot.
+    /// One slot per input, each written by exactly one worker (the one that claimed its run) and
+    /// read only after the group is done: no two threads touch the same slot.
     private var slots: [Output?]
 
-    init(_ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output) {
+    init(_ inputs: [Input], workers: Int, _ transform: @escaping @Sendable (Input) -> Output) {
         slots = Array(repeating: nil, count: inputs.count)
+        let workers = min(workers, inputs.count)
+        // Runs short enough to balance the workers, long enough that claiming costs nothing.
+        let claims = Claims(count: inputs.count, run: max(1, min(64, inputs.count / (workers * 8))))
         DispatchQueue.global().async(group: group) { [self] in
             slots.withUnsafeMutableBufferPointer { slots in
                 nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                    slots[index] = transform(inputs[index])
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while let run = claims.next() {
+                        for index in run { slots[index] = transform(inputs[index]) }
+                    }
                 }
             }
         }
@@ -81,5 +130,28 @@ private final class Running<Input: Sendable, Output: Sendable>: @unchecked Senda
     func results() -> [Output] {
         group.wait()
         return slots.map { $0! }
+    }
+}
+
+/// Hands out consecutive runs of `0..<count` to the threads that ask, each index once.
+private final class Claims: @unchecked Sendable {
+    private let lock = NSLock()
+    private let count: Int
+    private let run: Int
+    /// The first index not yet claimed (guarded by `lock`).
+    private var unclaimed = 0
+
+    init(count: Int, run: Int) {
+        self.count = count
+        self.run = run
+    }
+
+    func next() -> Range<Int>? {
+        lock.withLock {
+            guard unclaimed < count else { return nil }
+            let start = unclaimed
+            unclaimed = min(count, start + run)
+            return start..<unclaimed
+        }
     }
 }
