@@ -52,12 +52,11 @@ public struct PhrasePattern: Sendable, Hashable, CustomStringConvertible {
 /// token, and tries only the patterns that can match both. (Problem phrases often open with a
 /// common word: "not", "no", "never", "took" each open 20 to 40 of a pack's phrases, and
 /// trying them all was a third of `tag`'s theme matching in a profile.) Patterns that open
-/// with a stem are kept in short lists by the stem's first byte.
+/// with a stem are found by walking a byte trie of the stems along the token.
 ///
 /// The tables are keyed by ``Token/formHash`` (one hash a token, however many matchers look it
 /// up), and every pattern's elements sit in one flat array that matching reads in place: no
-/// entry, pattern or slice is copied while trying patterns (retain and release of copied
-/// patterns was a fifth of `tag`'s profile).
+/// entry, pattern or slice is copied while trying patterns.
 public struct PhraseMatcher<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public var pattern: PhrasePattern
@@ -213,39 +212,39 @@ public struct PhraseMatcher<Payload: Sendable>: Sendable {
         let limit = bounds.upperBound
         storage.tables.elements.withUnsafeBufferPointer { elements in
             storage.tables.elementStarts.withUnsafeBufferPointer { starts in
-              storage.tables.stemBytes.withUnsafeBufferPointer { stemBytes in
-                func attempt(_ entry: Int32) {
-                    if let last = Self.match(elements, stemBytes, Int(starts[Int(entry)]), Int(starts[Int(entry) + 1]), tokens, start, limit) {
-                        found.append(MatchRef(range: start..<last, entry: entry))
+                storage.tables.stemBytes.withUnsafeBufferPointer { stemBytes in
+                    func attempt(_ entry: Int32) {
+                        if let last = Self.match(elements, stemBytes, Int(starts[Int(entry)]), Int(starts[Int(entry) + 1]), tokens, start, limit) {
+                            found.append(MatchRef(range: start..<last, entry: entry))
+                        }
+                    }
+                    func attempt(list: Int?) {
+                        guard let list else { return }
+                        for entry in storage.tables.lists[list] { attempt(entry) }
+                    }
+                    func attempt(bucket index: Int?) {
+                        guard let index else { return }
+                        for entry in storage.tables.buckets[index].rest { attempt(entry) }
+                        let next = start + 1
+                        guard !storage.tables.buckets[index].bySecond.isEmpty, next < limit, tokens[next].isMatchable else { return }
+                        attempt(list: storage.tables.buckets[index].bySecond[tokens[next]])
+                        if tokens[next].emphasis.contains(.elongated) {
+                            for form in Normalizer.deElongated(tokens[next].normalized) { attempt(list: storage.tables.buckets[index].bySecond[form]) }
+                        }
+                    }
+                    if !storage.tables.buckets.isEmpty {
+                        attempt(bucket: storage.tables.byFirstWord[tokens[start]])
+                        if tokens[start].emphasis.contains(.elongated) {
+                            for form in Normalizer.deElongated(tokens[start].normalized) { attempt(bucket: storage.tables.byFirstWord[form]) }
+                        }
+                    }
+                    if !storage.tables.stems.isEmpty {
+                        // In the order the stems were added, as when they were tried one by one.
+                        var opened = storage.tables.stems.entries(openedBy: tokens[start].normalized)
+                        if opened.count > 1 { opened.sort() }
+                        for entry in opened { attempt(entry) }
                     }
                 }
-                func attempt(list: Int?) {
-                    guard let list else { return }
-                    for entry in storage.tables.lists[list] { attempt(entry) }
-                }
-                func attempt(bucket index: Int?) {
-                    guard let index else { return }
-                    for entry in storage.tables.buckets[index].rest { attempt(entry) }
-                    let next = start + 1
-                    guard !storage.tables.buckets[index].bySecond.isEmpty, next < limit, tokens[next].isMatchable else { return }
-                    attempt(list: storage.tables.buckets[index].bySecond[tokens[next]])
-                    if tokens[next].emphasis.contains(.elongated) {
-                        for form in Normalizer.deElongated(tokens[next].normalized) { attempt(list: storage.tables.buckets[index].bySecond[form]) }
-                    }
-                }
-                if !storage.tables.buckets.isEmpty {
-                    attempt(bucket: storage.tables.byFirstWord[tokens[start]])
-                    if tokens[start].emphasis.contains(.elongated) {
-                        for form in Normalizer.deElongated(tokens[start].normalized) { attempt(bucket: storage.tables.byFirstWord[form]) }
-                    }
-                }
-                if !storage.tables.stems.isEmpty {
-                    // In the order the stems were added, as when they were tried one by one.
-                    var opened = storage.tables.stems.entries(openedBy: tokens[start].normalized)
-                    if opened.count > 1 { opened.sort() }
-                    for entry in opened { attempt(entry) }
-                }
-              }
             }
         }
     }
