@@ -1,0 +1,632 @@
+"""Runs `mindscope` on an export with Spark: one `mindscope` process per partition.
+
+    spark-submit spark/mindscope_spark.py analyze INPUT --partitions N [--format text|markdown|json]
+        [--out FILE] [--mindscope PATH] [--lexicons DIR] [-- EXTRA_MINDSCOPE_ARGS...]
+    spark-submit spark/mindscope_spark.py tag INPUT OUTPUT_DIR [--partitions N]
+        [--output-format jsonl|parquet] [--mindscope PATH] [--lexicons DIR] [-- EXTRA...]
+
+`analyze` writes the readings of `mindscope analyze INPUT EXTRA...`, byte for byte: each
+partition's rows are analysed by `mindscope analyze - --partial` on an executor, the partial
+results are merged by `mindscope merge` on the driver. `tag` writes the lines of
+`mindscope tag INPUT EXTRA...`, in order, as text part files (JSONL) or as Parquet.
+
+How the file is cut (README, "Running on Spark"):
+
+1. `sc.textFile` splits the file into ordered partitions of physical lines (LF, CRLF or a
+   lone CR end a line, as for mindscope). A first pass scans each partition twice at once,
+   once as if it started at a record start and once as if it started inside a quoted field,
+   with the reader's own rule (a quote opens a field only at its start; `""` inside a quoted
+   field is a quote). It returns, per starting state, the state at the end, the records that
+   start in it and the lines at its start that continue a record of an earlier partition.
+2. The driver resolves the states in order (the file starts at a record start), which gives
+   each partition its first physical line L and the records R before it, and moves the
+   continuation lines to the partition where their record starts.
+3. The driver writes the start of the file (the header and the first 21,000 records or
+   more) as the sample every partition reads its layout and choices from.
+
+Everything before `_spark_main` is plain Python (no Spark) and is unit-tested by
+spark/test_mindscope_spark.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Iterable, Iterator
+
+# Line states: at a record start, or inside a quoted field that a line break does not end.
+OUT, IN = 0, 1
+
+QUOTE = 0x22
+BOM = b"\xef\xbb\xbf"
+
+# The sample every partition reads: the header (at most three records: Qualtrics writes ids,
+# questions and import ids) and at least the 21,000 records mindscope samples from.
+SAMPLE_RECORDS = 21_000
+HEADER_RECORDS_MAX = 3
+
+# Unicode White_Space, which Swift's Character.isWhitespace tests: a JSONL line of these
+# only is not a record. (Python's str.isspace also holds U+001C–U+001F, which are not.)
+_WHITESPACE = frozenset(
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def detect_format(name: str, first_line: bytes | None, explicit: str | None = None) -> str:
+    """csv, tsv or jsonl, as mindscope decides: the option, the extension, then the first line."""
+    if explicit:
+        return explicit
+    path = name.split("?", 1)[0].rstrip("/")
+    extension = os.path.splitext(path)[1].lower().lstrip(".")
+    if extension == "csv":
+        return "csv"
+    if extension in ("tsv", "tab"):
+        return "tsv"
+    if extension in ("jsonl", "ndjson", "json"):
+        return "jsonl"
+    line = (first_line or b"")
+    if line.startswith(BOM):
+        line = line[3:]
+    line = line.lstrip(b" ")
+    if line.startswith(b"{"):
+        return "jsonl"
+    return "tsv" if line.count(b"\t") > line.count(b",") else "csv"
+
+
+def delimiter_of(fmt: str) -> bytes | None:
+    return {"csv": b",", "tsv": b"\t", "jsonl": None}[fmt]
+
+
+def csv_step(line: bytes, state: int, delimiter: bytes) -> int:
+    """The state after `line` (no line terminator) read from `state`, as mindscope's
+    DelimitedReader reads it: a quote opens a field only as the field's first byte, `""`
+    inside a quoted field is a quote, and any other quote there closes the field (what
+    follows up to the delimiter is kept as unquoted text)."""
+    if QUOTE not in line:
+        return state
+    n = len(line)
+    i = 0
+    quoted = state == IN
+    while i < n:
+        if quoted:
+            j = line.find(b'"', i)
+            if j < 0:
+                return IN
+            if j + 1 < n and line[j + 1] == QUOTE:
+                i = j + 2
+                continue
+            quoted = False
+            i = j + 1
+            # After the closing quote the field goes on unquoted: up to the next delimiter.
+        elif line[i] == QUOTE:
+            quoted = True
+            i += 1
+            continue
+        j = line.find(delimiter, i)
+        if j < 0:
+            return OUT
+        i = j + 1
+        # i is now at a field start; loop decides whether it opens a quote.
+    return IN if quoted else OUT
+
+
+def csv_blank(line: bytes) -> bool:
+    """Whether a one-line record read from a record start is a blank line (its fields are
+    [""]), which mindscope skips and does not count."""
+    return line == b"" or line == b'""'
+
+
+def jsonl_blank(line: bytes) -> bool:
+    """Whether a JSONL line is whitespace only (not a record)."""
+    stripped = line.strip(b" \t\x0b\x0c")
+    if not stripped:
+        return True
+    if max(stripped) < 0x80:
+        return False
+    text = stripped.decode("utf-8", "replace")
+    return all(c in _WHITESPACE for c in text)
+
+
+@dataclass
+class Summary:
+    """What the first pass learns of one partition: its lines and, per starting state
+    (OUT, IN), (end state, records started, leading lines that continue an earlier record)."""
+
+    lines: int
+    by_start: tuple[tuple[int, int, int], tuple[int, int, int]]
+
+
+def _advance(line: bytes, state: int, delimiter: bytes) -> tuple[int, int]:
+    """The state after a line and whether a (non-blank) record starts on it."""
+    if state == OUT:
+        after = csv_step(line, OUT, delimiter)
+        return after, int(after == IN or not csv_blank(line))
+    return csv_step(line, IN, delimiter), 0
+
+
+def scan_partition(lines: Iterable[bytes], fmt: str, first: bool) -> Summary:
+    """The first pass over one partition's lines. `first`: it is the file's first partition
+    (a byte-order mark is skipped, as mindscope does)."""
+    count = 0
+    if fmt == "jsonl":
+        records = 0
+        for line in lines:
+            count += 1
+            if not jsonl_blank(line):
+                records += 1
+        same = (OUT, records, 0)
+        return Summary(count, (same, same))
+
+    delimiter = delimiter_of(fmt)
+    # Read from both starting states at once. The IN chain's first lines continue a record
+    # of an earlier partition; once both chains are at a record start at the same line end
+    # they read the rest alike, and one state serves both.
+    out_state, out_records = OUT, 0
+    in_state, in_records, continuation, continuing = IN, 0, 0, True
+    for line in lines:
+        count += 1
+        if count == 1 and first and line.startswith(BOM):
+            line = line[3:]
+        if not continuing and out_state == in_state:
+            out_state, started = _advance(line, out_state, delimiter)
+            in_state = out_state
+            out_records += started
+            in_records += started
+            continue
+        out_state, started = _advance(line, out_state, delimiter)
+        out_records += started
+        if continuing:
+            in_state = csv_step(line, IN, delimiter)
+            continuation += 1
+            continuing = in_state == IN
+        else:
+            in_state, started = _advance(line, in_state, delimiter)
+            in_records += started
+    return Summary(count, ((out_state, out_records, 0), (in_state, in_records, continuation)))
+
+
+@dataclass
+class Part:
+    """One partition as mindscope reads it, after stitching."""
+
+    index: int
+    # The partition's first line in the file (1-based), before stitching.
+    start: int
+    # Leading lines that belong to an earlier partition's record (moved away).
+    skip: int
+    # The partition that receives those lines (None when skip is 0).
+    owner: int | None
+    # Physical line (1-based) of the first line mindscope reads, and the records before it.
+    first_line: int
+    first_row: int
+    # Lines mindscope reads: own lines after `skip`, plus lines moved in from later partitions.
+    lines: int
+
+
+@dataclass
+class Plan:
+    parts: list[Part]
+    lines: int
+    records: int
+    # The file ends inside a quoted field (mindscope reports an unclosed quote).
+    ends_quoted: bool
+    # Per receiving partition, the (partition, count) it takes leading lines from, in order.
+    moves: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+
+    @property
+    def takes(self) -> dict[int, int]:
+        """Per giving partition, how many leading lines it gives away."""
+        return {p.index: p.skip for p in self.parts if p.skip}
+
+
+def resolve(summaries: list[Summary]) -> Plan:
+    """Resolves the partitions' starting states in order and plans the stitching."""
+    parts: list[Part] = []
+    moves: dict[int, list[tuple[int, int]]] = {}
+    state = OUT
+    line = 0  # lines before the partition
+    records = 0  # records started before the partition
+    owner: int | None = None  # the partition where the open record (state IN) started
+    for index, summary in enumerate(summaries):
+        end, started, continuation = summary.by_start[state]
+        if state == OUT:
+            continuation = 0
+        skip = continuation
+        if skip:
+            assert owner is not None
+            moves.setdefault(owner, []).append((index, skip))
+            parts[owner].lines += skip
+        parts.append(Part(index=index, start=line + 1, skip=skip, owner=owner if skip else None,
+                          first_line=line + 1 + skip, first_row=records, lines=summary.lines - skip))
+        if started and end == IN:
+            owner = index
+        elif end == OUT:
+            owner = None
+        state = end
+        line += summary.lines
+        records += started
+    return Plan(parts=parts, lines=line, records=records, ends_quoted=state == IN, moves=moves)
+
+
+def stitched(index: int, lines: Iterator[bytes], plan: Plan, moved: dict[int, list[bytes]]) -> Iterator[bytes]:
+    """A partition's lines as mindscope reads them: without the leading lines given to an
+    earlier partition, with the lines taken from later ones."""
+    part = plan.parts[index]
+    if part.skip:
+        # Consumed, not kept: a partition can be one long record.
+        for _ in islice(lines, part.skip):
+            pass
+    yield from lines
+    yield from moved.get(index, ())
+
+
+def head_length(lines: list[bytes], fmt: str, records: int) -> int | None:
+    """How many of `lines` (the file's first lines) hold its first `records` records, to a
+    record's end; None when they hold fewer."""
+    delimiter = delimiter_of(fmt)
+    state = OUT
+    seen = 0
+    for number, line in enumerate(lines, 1):
+        if number == 1 and line.startswith(BOM):
+            line = line[3:]
+        if fmt == "jsonl":
+            if not jsonl_blank(line):
+                seen += 1
+        elif state == OUT:
+            state = csv_step(line, OUT, delimiter)
+            if state == IN or not csv_blank(line):
+                seen += 1
+        else:
+            state = csv_step(line, IN, delimiter)
+        if seen >= records and state == OUT:
+            return number
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Arguments and files (driver)
+
+
+def split_extra(argv: list[str]) -> tuple[list[str], list[str]]:
+    """The job's own arguments and, after the first `--`, mindscope's."""
+    if "--" in argv:
+        at = argv.index("--")
+        return argv[:at], argv[at + 1:]
+    return argv, []
+
+
+def option_value(args: list[str], name: str) -> str | None:
+    """The last value given to option `name` in `args` (`--name VALUE` or `--name=VALUE`)."""
+    value = None
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith(name + "="):
+            value = arg[len(name) + 1:]
+    return value
+
+
+def without_option(args: list[str], name: str) -> list[str]:
+    """`args` without option `name` and its value."""
+    result, skip = [], False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+        elif arg == name:
+            skip = True
+        elif not arg.startswith(name + "="):
+            result.append(arg)
+    return result
+
+
+def find_binary(explicit: str | None) -> str:
+    """--mindscope, then $MINDSCOPE_BIN, then the package's release and debug builds."""
+    repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    candidates = [explicit] if explicit else (
+        [os.environ["MINDSCOPE_BIN"]] if os.environ.get("MINDSCOPE_BIN") else
+        [os.path.join(repo, ".build", "release", "mindscope"), os.path.join(repo, ".build", "debug", "mindscope")])
+    for path in candidates:
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return os.path.abspath(path)
+    raise SystemExit("mindscope-spark: no mindscope binary at " + " or ".join(candidates)
+                     + " (build it with `swift build -c release`, or give --mindscope PATH or $MINDSCOPE_BIN)")
+
+
+def find_lexicons(explicit: str | None, binary: str) -> str:
+    """The lexicon folder as mindscope looks for it: the option, $MINDSCOPE_LEXICONS, beside
+    the binary, ../share/mindscope/lexicons, then the checkout holding the binary's build."""
+    if explicit:
+        if not os.path.isdir(explicit):
+            raise SystemExit(f"mindscope-spark: --lexicons {explicit}: no such folder")
+        return os.path.abspath(explicit)
+    folder = os.path.dirname(os.path.realpath(binary))
+    candidates = []
+    if os.environ.get("MINDSCOPE_LEXICONS"):
+        candidates.append(os.environ["MINDSCOPE_LEXICONS"])
+    candidates += [os.path.join(folder, "lexicons"), os.path.join(os.path.dirname(folder), "share", "mindscope", "lexicons")]
+    # <repo>/.build/release/mindscope or <repo>/.build/x86_64-unknown-linux-gnu/release/mindscope
+    up = folder
+    for _ in range(4):
+        up = os.path.dirname(up)
+        candidates.append(os.path.join(up, "lexicons"))
+    for path in candidates:
+        if os.path.isfile(os.path.join(path, "sentiment.tsv")):
+            return os.path.abspath(path)
+    raise SystemExit("mindscope-spark: no lexicon folder (with sentiment.tsv) at " + ", ".join(candidates) + "; give --lexicons DIR")
+
+
+def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    own, extra = split_extra(argv)
+    parser = argparse.ArgumentParser(prog="spark-submit spark/mindscope_spark.py",
+                                     description="Run mindscope analyze or tag on an export with Spark, one mindscope process per partition.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--mindscope", metavar="PATH", help="the mindscope binary (default: $MINDSCOPE_BIN, then .build/release, .build/debug)")
+        p.add_argument("--lexicons", metavar="DIR", help="the lexicon folder (default: as mindscope finds it from the binary)")
+        p.add_argument("--timings", action="store_true", help="print the stages' times and rows per second per core on stderr")
+
+    analyze = sub.add_parser("analyze", help="the readings of the whole export, merged from the partitions")
+    analyze.add_argument("input", metavar="INPUT")
+    analyze.add_argument("--partitions", type=int, required=True, metavar="N")
+    analyze.add_argument("--format", choices=["text", "markdown", "json"], default=None)
+    analyze.add_argument("--out", metavar="FILE")
+    common(analyze)
+
+    tag = sub.add_parser("tag", help="each row tagged, written as part files in row order")
+    tag.add_argument("input", metavar="INPUT")
+    tag.add_argument("output", metavar="OUTPUT_DIR")
+    tag.add_argument("--partitions", type=int, default=None, metavar="N")
+    tag.add_argument("--output-format", choices=["jsonl", "parquet"], default="jsonl")
+    common(tag)
+
+    args = parser.parse_args(own)
+    if args.partitions is not None and args.partitions < 1:
+        parser.error("--partitions must be 1 or more")
+    if args.command == "tag" and option_value(extra, "--format") not in (None, "jsonl"):
+        parser.error("tag: only JSONL output can be cut into partitions (leave --format out of the mindscope arguments)")
+    if option_value(extra, "--out") is not None:
+        parser.error("give --out to the job, not to mindscope")
+    return args, extra
+
+
+# ---------------------------------------------------------------------------------------
+# Executors
+
+
+def _run_mindscope(command: list[str], lines: Iterator[bytes], stdout, label: str) -> bytes:
+    """Runs `command` with `lines` on its standard input (joined by LF); returns its stderr.
+    A failure raises with mindscope's message, which fails the task."""
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=stdout, stderr=errors)
+        try:
+            batch: list[bytes] = []
+            size = 0
+            for line in lines:
+                batch.append(line)
+                size += len(line) + 1
+                if size >= 1 << 20:
+                    batch.append(b"")
+                    process.stdin.write(b"\n".join(batch))
+                    batch, size = [], 0
+            if batch:
+                batch.append(b"")
+                process.stdin.write(b"\n".join(batch))
+            process.stdin.close()
+        except BrokenPipeError:
+            pass
+        code = process.wait()
+        errors.seek(0)
+        message = errors.read()
+    if code != 0:
+        raise RuntimeError(f"mindscope failed on {label} (exit {code}): {' '.join(command)}\n"
+                           + message.decode("utf-8", "replace"))
+    return message
+
+
+def _mindscope_files(binary_name: str, lexicons_name: str, head_name: str) -> tuple[str, str, str]:
+    from pyspark import SparkFiles
+
+    binary = SparkFiles.get(binary_name)
+    if not os.access(binary, os.X_OK):
+        os.chmod(binary, 0o755)
+    return binary, SparkFiles.get(lexicons_name), SparkFiles.get(head_name)
+
+
+def partition_runner(command: str, plan: Plan, moved_b, shipped: tuple[str, str, str], name: str, fmt: str, extra: list[str]):
+    """The function mapPartitionsWithIndex runs: mindscope on one stitched partition.
+    analyze yields (index, partial JSON, stderr); tag yields its output lines, then nothing
+    else (stderr is raised on failure only)."""
+
+    def run(index: int, lines: Iterator[bytes]):
+        part = plan.parts[index]
+        if part.lines == 0:
+            return
+        binary, lexicons, head = _mindscope_files(*shipped)
+        arguments = [binary, command, "-", "--sample", head, "--first-line", str(part.first_line),
+                     "--first-row", str(part.first_row), "--input-name", name, "--lexicons", lexicons]
+        if option_value(extra, "--input-format") is None:
+            arguments += ["--input-format", fmt]
+        # Row counts per partition would only confuse: problems are still reported.
+        quiet = [] if "--quiet" in extra else ["--quiet"]
+        label = f"partition {index} (from line {part.first_line})"
+        rows = stitched(index, lines, plan, moved_b.value)
+        with tempfile.TemporaryDirectory(prefix="mindscope-part-") as folder:
+            if command == "analyze":
+                partial = os.path.join(folder, "partial.json")
+                message = _run_mindscope(arguments + ["--partial", partial] + quiet + extra, rows, subprocess.DEVNULL, label)
+                with open(partial, "rb") as f:
+                    yield index, f.read(), message
+            else:
+                output = os.path.join(folder, "tags.jsonl")
+                with open(output, "wb") as out:
+                    _run_mindscope(arguments + quiet + extra, rows, out, label)
+                with open(output, "rb") as f:
+                    for line in f:
+                        yield line.rstrip(b"\n")
+
+    return run
+
+
+# ---------------------------------------------------------------------------------------
+# Driver
+
+
+class Clock:
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.start = self.last = time.monotonic()
+
+    def note(self, what: str) -> None:
+        now = time.monotonic()
+        if self.enabled:
+            print(f"mindscope-spark: {what}: {now - self.last:.2f} s", file=sys.stderr)
+        self.last = now
+
+
+def write_head(rdd, fmt: str, total_lines: int, folder: str) -> tuple[str, int]:
+    """Writes the start of the file (the header block and at least SAMPLE_RECORDS records, or
+    the whole file) to folder/; returns its path and its lines."""
+    wanted = SAMPLE_RECORDS + HEADER_RECORDS_MAX
+    count = min(total_lines, wanted + 1000)
+    while True:
+        lines = rdd.take(count)
+        length = head_length(lines, fmt, wanted)
+        if length is not None or count >= total_lines:
+            break
+        count = min(total_lines, count * 2)
+    lines = lines[:length] if length is not None else lines
+    path = os.path.join(folder, f"mindscope-head-{os.getpid()}-{int(time.time() * 1000)}.{fmt}")
+    with open(path, "wb") as f:
+        for line in lines:
+            f.write(line)
+            f.write(b"\n")
+    return path, len(lines)
+
+
+def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
+    from pyspark.sql import SparkSession
+
+    binary = find_binary(args.mindscope)
+    lexicons = find_lexicons(args.lexicons or option_value(extra, "--lexicons"), binary)
+    extra = without_option(extra, "--lexicons")
+    clock = Clock(args.timings)
+
+    spark = SparkSession.builder.appName(f"mindscope {args.command} {os.path.basename(args.input)}").getOrCreate()
+    sc = spark.sparkContext
+    sc.setLogLevel("WARN")
+    work = tempfile.mkdtemp(prefix="mindscope-spark-")
+    try:
+        partitions = args.partitions or sc.defaultParallelism
+        rdd = sc.textFile(args.input, minPartitions=partitions, use_unicode=False)
+        first = rdd.take(1)
+        fmt = detect_format(args.input, first[0] if first else None, option_value(extra, "--input-format"))
+
+        # 1. Per partition: lines, and per starting state the end state, records started and
+        #    the leading lines that continue an earlier partition's record.
+        summaries = rdd.mapPartitionsWithIndex(lambda i, it: [(i, scan_partition(it, fmt, i == 0))]).collect()
+        summaries = [s for _, s in sorted(summaries, key=lambda pair: pair[0])]
+        plan = resolve(summaries)
+        clock.note(f"first pass ({len(summaries)} partitions, {plan.lines} lines, {plan.records} records)")
+        if plan.lines == 0:
+            raise SystemExit(f"mindscope-spark: {args.input} is empty")
+
+        # 2. The continuation lines, moved to the partitions where their records start.
+        takes = plan.takes
+        moved: dict[int, list[bytes]] = {}
+        if takes:
+            taken = dict(rdd.mapPartitionsWithIndex(
+                lambda i, it: [(i, list(islice(it, takes[i])))] if i in takes else []).collect())
+            for receiver, sources in plan.moves.items():
+                for source, _ in sources:
+                    moved.setdefault(receiver, []).extend(taken[source])
+        moved_b = sc.broadcast(moved)
+
+        # 3. The sample every partition reads its layout and choices from.
+        head, head_lines = write_head(rdd, fmt, plan.lines, work)
+        sc.addFile(binary)
+        sc.addFile(lexicons, recursive=True)
+        sc.addFile(head)
+        shipped = (os.path.basename(binary), os.path.basename(lexicons.rstrip("/")), os.path.basename(head))
+        clock.note(f"head ({head_lines} lines), {sum(len(v) for v in moved.values())} lines moved")
+
+        runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra)
+        if args.command == "analyze":
+            code = _analyze(rdd, runner, binary, lexicons, args, work, clock)
+        else:
+            code = _tag(spark, rdd, runner, args, clock)
+        if args.timings:
+            elapsed = time.monotonic() - clock.start
+            cores = sc.defaultParallelism
+            rows = max(plan.records - (0 if fmt == "jsonl" else 1), 0)  # one header record assumed
+            print(f"mindscope-spark: {rows} rows in {elapsed:.2f} s on {cores} cores: "
+                  f"{rows / elapsed / cores:,.0f} rows per second per core", file=sys.stderr)
+        return code
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        spark.stop()
+
+
+def _forward(messages: list[bytes]) -> None:
+    """Partitions' stderr in partition order, each line once (the sample's warnings are
+    repeated by every partition)."""
+    seen = set()
+    for message in messages:
+        for line in message.splitlines():
+            if line not in seen:
+                seen.add(line)
+                sys.stderr.buffer.write(line + b"\n")
+    sys.stderr.flush()
+
+
+def _analyze(rdd, runner, binary: str, lexicons: str, args, work: str, clock: Clock) -> int:
+    partials = sorted(rdd.mapPartitionsWithIndex(runner).collect(), key=lambda triple: triple[0])
+    clock.note(f"partitions analysed ({len(partials)} partials)")
+    _forward([message for _, _, message in partials])
+    paths = []
+    for index, data, _ in partials:
+        path = os.path.join(work, f"partial-{index:05d}.json")
+        with open(path, "wb") as f:
+            f.write(data)
+        paths.append(path)
+    command = [binary, "merge", *paths, "--lexicons", lexicons]
+    if args.format:
+        command += ["--format", args.format]
+    if args.out:
+        command += ["--out", args.out]
+    sys.stdout.flush()
+    code = subprocess.call(command)
+    clock.note("merge")
+    return code
+
+
+def _tag(spark, rdd, runner, args, clock: Clock) -> int:
+    tagged = rdd.mapPartitionsWithIndex(runner)
+    if args.output_format == "jsonl":
+        tagged.saveAsTextFile(args.output)
+    else:
+        from pyspark import StorageLevel
+
+        # Schema inference reads the lines once more: keep them rather than tag twice.
+        lines = tagged.map(lambda line: line.decode("utf-8")).persist(StorageLevel.MEMORY_AND_DISK)
+        spark.read.json(lines).write.parquet(args.output)
+        lines.unpersist()
+    clock.note(f"tagged into {args.output} ({args.output_format})")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    args, extra = parse(argv)
+    return _spark_main(args, extra)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
