@@ -441,7 +441,8 @@ def _mindscope_files(binary_name: str, lexicons_name: str, head_name: str) -> tu
     return binary, SparkFiles.get(lexicons_name), SparkFiles.get(head_name)
 
 
-def partition_runner(command: str, plan: Plan, moved_b, shipped: tuple[str, str, str], name: str, fmt: str, extra: list[str]):
+def partition_runner(command: str, plan: Plan, moved_b, shipped: tuple[str, str, str], name: str, fmt: str, extra: list[str],
+                     task_cpus: int = 1):
     """The function mapPartitionsWithIndex runs: mindscope on one stitched partition.
     analyze yields (index, partial JSON, stderr); tag yields its output lines, then nothing
     else (stderr is raised on failure only)."""
@@ -455,8 +456,12 @@ def partition_runner(command: str, plan: Plan, moved_b, shipped: tuple[str, str,
                      "--first-row", str(part.first_row), "--input-name", name, "--lexicons", lexicons]
         if option_value(extra, "--input-format") is None:
             arguments += ["--input-format", fmt]
-        # Row counts per partition would only confuse: problems are still reported.
+        # Row counts per partition would only confuse: problems are still reported. One
+        # thread per task core: Spark runs a task on each core (the output is the same bytes
+        # for any --threads).
         quiet = [] if "--quiet" in extra else ["--quiet"]
+        if option_value(extra, "--threads") is None:
+            quiet += ["--threads", str(task_cpus)]
         label = f"partition {index} (from line {part.first_line})"
         rows = stitched(index, lines, plan, moved_b.value)
         with tempfile.TemporaryDirectory(prefix="mindscope-part-") as folder:
@@ -480,6 +485,33 @@ def partition_runner(command: str, plan: Plan, moved_b, shipped: tuple[str, str,
 # Driver
 
 
+class Errors:
+    """The driver's standard error. spark-submit runs the Python driver with its stderr
+    joined to its stdout (PythonRunner's redirectErrorStream), so messages written to
+    Python's stderr would land among the readings: they go to the JVM's System.err, which
+    is spark-submit's own stderr."""
+
+    def __init__(self):
+        self.jvm_err = None
+
+    def attach(self, sc) -> None:
+        try:
+            self.jvm_err = sc._jvm.java.lang.System.err
+        except Exception:  # not a py4j gateway (Spark Connect): Python's stderr
+            self.jvm_err = None
+
+    def write(self, text: str) -> None:
+        if self.jvm_err is not None:
+            self.jvm_err.print(text)
+            self.jvm_err.flush()
+        else:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+
+
+errors = Errors()
+
+
 class Clock:
     def __init__(self, enabled: bool):
         self.enabled = enabled
@@ -488,7 +520,7 @@ class Clock:
     def note(self, what: str) -> None:
         now = time.monotonic()
         if self.enabled:
-            print(f"mindscope-spark: {what}: {now - self.last:.2f} s", file=sys.stderr)
+            errors.write(f"mindscope-spark: {what}: {now - self.last:.2f} s\n")
         self.last = now
 
 
@@ -523,6 +555,7 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
     spark = SparkSession.builder.appName(f"mindscope {args.command} {os.path.basename(args.input)}").getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
+    errors.attach(sc)
     work = tempfile.mkdtemp(prefix="mindscope-spark-")
     try:
         partitions = args.partitions or sc.defaultParallelism
@@ -558,7 +591,8 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
         shipped = (os.path.basename(binary), os.path.basename(lexicons.rstrip("/")), os.path.basename(head))
         clock.note(f"head ({head_lines} lines), {sum(len(v) for v in moved.values())} lines moved")
 
-        runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra)
+        task_cpus = int(sc.getConf().get("spark.task.cpus", "1"))
+        runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra, task_cpus)
         if args.command == "analyze":
             code = _analyze(rdd, runner, binary, lexicons, args, work, clock)
         else:
@@ -567,9 +601,22 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
             elapsed = time.monotonic() - clock.start
             cores = sc.defaultParallelism
             rows = max(plan.records - (0 if fmt == "jsonl" else 1), 0)  # one header record assumed
-            print(f"mindscope-spark: {rows} rows in {elapsed:.2f} s on {cores} cores: "
-                  f"{rows / elapsed / cores:,.0f} rows per second per core", file=sys.stderr)
+            errors.write(f"mindscope-spark: {rows} rows in {elapsed:.2f} s on {cores} cores: "
+                         f"{rows / elapsed / cores:.0f} rows per second per core\n")
         return code
+    except Exception as error:
+        # A task's failure arrives as a Py4JJavaError holding the Python traceback: the
+        # message mindscope gave is what matters.
+        text = str(error)
+        at = text.find("RuntimeError: mindscope failed on")
+        if at < 0:
+            raise
+        message = text[at + len("RuntimeError: "):]
+        for stop in ("\n\n", "\n SQLSTATE", "\n\tat "):
+            if stop in message:
+                message = message[:message.index(stop)]
+        errors.write("mindscope-spark: " + message.rstrip() + "\n")
+        return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
         spark.stop()
@@ -583,8 +630,7 @@ def _forward(messages: list[bytes]) -> None:
         for line in message.splitlines():
             if line not in seen:
                 seen.add(line)
-                sys.stderr.buffer.write(line + b"\n")
-    sys.stderr.flush()
+                errors.write(line.decode("utf-8", "replace") + "\n")
 
 
 def _analyze(rdd, runner, binary: str, lexicons: str, args, work: str, clock: Clock) -> int:
@@ -603,9 +649,13 @@ def _analyze(rdd, runner, binary: str, lexicons: str, args, work: str, clock: Cl
     if args.out:
         command += ["--out", args.out]
     sys.stdout.flush()
-    code = subprocess.call(command)
+    merged = subprocess.run(command, stdout=None if args.out else subprocess.PIPE, stderr=subprocess.PIPE)
+    if merged.stdout:
+        sys.stdout.buffer.write(merged.stdout)
+        sys.stdout.flush()
+    _forward([merged.stderr])
     clock.note("merge")
-    return code
+    return merged.returncode
 
 
 def _tag(spark, rdd, runner, args, clock: Clock) -> int:
