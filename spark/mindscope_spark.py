@@ -363,6 +363,24 @@ def find_lexicons(explicit: str | None, binary: str) -> str:
     raise SystemExit("mindscope-spark: no lexicon folder (with sentiment.tsv) at " + ", ".join(candidates) + "; give --lexicons DIR")
 
 
+def find_personas(explicit: str | None, binary: str) -> str | None:
+    """The persona folder as mindscope looks for it (a folder holding .json files); None
+    when there is none (mindscope then says so itself)."""
+    if explicit:
+        return os.path.abspath(explicit)
+    folder = os.path.dirname(os.path.realpath(binary))
+    candidates = [os.environ["MINDSCOPE_PERSONAS"]] if os.environ.get("MINDSCOPE_PERSONAS") else []
+    candidates += [os.path.join(folder, "personas"), os.path.join(os.path.dirname(folder), "share", "mindscope", "personas")]
+    up = folder
+    for _ in range(4):
+        up = os.path.dirname(up)
+        candidates.append(os.path.join(up, "personas"))
+    for path in candidates:
+        if os.path.isdir(path) and any(name.endswith(".json") for name in os.listdir(path)):
+            return os.path.abspath(path)
+    return None
+
+
 def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     own, extra = split_extra(argv)
     parser = argparse.ArgumentParser(prog="spark-submit spark/mindscope_spark.py",
@@ -432,28 +450,31 @@ def _run_mindscope(command: list[str], lines: Iterator[bytes], stdout, label: st
     return message
 
 
-def _mindscope_files(binary_name: str, lexicons_name: str, head_name: str) -> tuple[str, str, str]:
+def _shipped_path(name: str) -> str:
     from pyspark import SparkFiles
 
-    binary = SparkFiles.get(binary_name)
-    if not os.access(binary, os.X_OK):
-        os.chmod(binary, 0o755)
-    return binary, SparkFiles.get(lexicons_name), SparkFiles.get(head_name)
+    return SparkFiles.get(name)
 
 
-def partition_runner(command: str, plan: Plan, moved_b, shipped: tuple[str, str, str], name: str, fmt: str, extra: list[str],
+def partition_runner(command: str, plan: Plan, moved_b, shipped: dict[str, str], name: str, fmt: str, extra: list[str],
                      task_cpus: int = 1):
     """The function mapPartitionsWithIndex runs: mindscope on one stitched partition.
-    analyze yields (index, partial JSON, stderr); tag yields its output lines, then nothing
-    else (stderr is raised on failure only)."""
+    `shipped`: the names under which SparkContext.addFile shipped the binary, the sample
+    and the folders (lexicons, and personas for analyze). analyze yields
+    (index, partial JSON, stderr); tag yields its output lines."""
 
     def run(index: int, lines: Iterator[bytes]):
         part = plan.parts[index]
         if part.lines == 0:
             return
-        binary, lexicons, head = _mindscope_files(*shipped)
-        arguments = [binary, command, "-", "--sample", head, "--first-line", str(part.first_line),
-                     "--first-row", str(part.first_row), "--input-name", name, "--lexicons", lexicons]
+        binary = _shipped_path(shipped["binary"])
+        if not os.access(binary, os.X_OK):
+            os.chmod(binary, 0o755)
+        arguments = [binary, command, "-", "--sample", _shipped_path(shipped["head"]),
+                     "--first-line", str(part.first_line), "--first-row", str(part.first_row),
+                     "--input-name", name, "--lexicons", _shipped_path(shipped["lexicons"])]
+        if "personas" in shipped:
+            arguments += ["--personas", _shipped_path(shipped["personas"])]
         if option_value(extra, "--input-format") is None:
             arguments += ["--input-format", fmt]
         # Row counts per partition would only confuse: problems are still reported. One
@@ -550,18 +571,25 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
     binary = find_binary(args.mindscope)
     lexicons = find_lexicons(args.lexicons or option_value(extra, "--lexicons"), binary)
     extra = without_option(extra, "--lexicons")
+    personas = None
+    if args.command == "analyze":
+        personas = find_personas(option_value(extra, "--personas"), binary)
+        extra = without_option(extra, "--personas")
     clock = Clock(args.timings)
 
     spark = SparkSession.builder.appName(f"mindscope {args.command} {os.path.basename(args.input)}").getOrCreate()
     sc = spark.sparkContext
     sc.setLogLevel("WARN")
     errors.attach(sc)
+    clock.note("Spark session")
     work = tempfile.mkdtemp(prefix="mindscope-spark-")
     try:
         partitions = args.partitions or sc.defaultParallelism
         rdd = sc.textFile(args.input, minPartitions=partitions, use_unicode=False)
-        first = rdd.take(1)
-        fmt = detect_format(args.input, first[0] if first else None, option_value(extra, "--input-format"))
+        fmt = detect_format(args.input, None, option_value(extra, "--input-format"))
+        if not option_value(extra, "--input-format") and detect_format(args.input, b"{") != detect_format(args.input, b""):
+            first = rdd.take(1)  # no telling extension: the first line decides
+            fmt = detect_format(args.input, first[0] if first else None)
 
         # 1. Per partition: lines, and per starting state the end state, records started and
         #    the leading lines that continue an earlier partition's record.
@@ -585,16 +613,18 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
 
         # 3. The sample every partition reads its layout and choices from.
         head, head_lines = write_head(rdd, fmt, plan.lines, work)
-        sc.addFile(binary)
-        sc.addFile(lexicons, recursive=True)
-        sc.addFile(head)
-        shipped = (os.path.basename(binary), os.path.basename(lexicons.rstrip("/")), os.path.basename(head))
+        shipped = {"binary": binary, "lexicons": lexicons, "head": head}
+        if personas:
+            shipped["personas"] = personas
+        for key, path in shipped.items():
+            sc.addFile(path, recursive=os.path.isdir(path))
+            shipped[key] = os.path.basename(path.rstrip("/"))
         clock.note(f"head ({head_lines} lines), {sum(len(v) for v in moved.values())} lines moved")
 
         task_cpus = int(sc.getConf().get("spark.task.cpus", "1"))
         runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra, task_cpus)
         if args.command == "analyze":
-            code = _analyze(rdd, runner, binary, lexicons, args, work, clock)
+            code = _analyze(rdd, runner, binary, lexicons, personas, args, work, clock)
         else:
             code = _tag(spark, rdd, runner, args, clock)
         if args.timings:
@@ -633,7 +663,7 @@ def _forward(messages: list[bytes]) -> None:
                 errors.write(line.decode("utf-8", "replace") + "\n")
 
 
-def _analyze(rdd, runner, binary: str, lexicons: str, args, work: str, clock: Clock) -> int:
+def _analyze(rdd, runner, binary: str, lexicons: str, personas: str | None, args, work: str, clock: Clock) -> int:
     partials = sorted(rdd.mapPartitionsWithIndex(runner).collect(), key=lambda triple: triple[0])
     clock.note(f"partitions analysed ({len(partials)} partials)")
     _forward([message for _, _, message in partials])
@@ -644,6 +674,8 @@ def _analyze(rdd, runner, binary: str, lexicons: str, args, work: str, clock: Cl
             f.write(data)
         paths.append(path)
     command = [binary, "merge", *paths, "--lexicons", lexicons]
+    if personas:
+        command += ["--personas", personas]
     if args.format:
         command += ["--format", args.format]
     if args.out:
