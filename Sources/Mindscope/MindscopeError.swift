@@ -18,6 +18,8 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
     case unknownColumn(path: String, role: String, name: String, headers: [String])
     /// `--domain NAME` names no theme pack.
     case unknownDomain(String, hint: String)
+    /// A partial result cannot be merged: another format, version, lexicons or choices.
+    case partial(path: String, message: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum MindscopeError: Error, Sendable, CustomStringConvertible {
         case .unknownColumn(let path, let role, let name, let headers):
             "\(path): no column '\(name)' (asked for as the \(role) column, with --column or --by): no column has that header or question; headers: \(Self.list(headers))"
         case .unknownDomain(let name, let hint): "--domain \(name.excerpt): no such theme pack; \(hint)"
+        case .partial(let path, let message): "\(path): \(message)"
         case .missingColumn(let path, let role, let headers):
             "\(path):1: no \(role) column among the headers (\(Self.list(headers))); name one with --column \(role)=HEADER"
         }

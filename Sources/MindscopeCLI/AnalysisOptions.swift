@@ -21,17 +21,26 @@ struct AnalysisOptions: ParsableArguments {
 
     /// Loads everything, reads the export once, and returns every persona's reading.
     func analyze(_ input: InputOptions) throws -> AnalysisResult {
+        let (analysis, setup, state) = try fold(input)
+        do { return try analysis.finish(state, setup: setup, report: { Terminal.error($0) }) } catch { throw Terminal.fail(error) }
+    }
+
+    /// Loads everything and reads the export (or the part of it FILE is, with --sample) into
+    /// the state its readings are made of: the partial result of `analyze --partial`.
+    func fold(_ input: InputOptions) throws -> (analysis: FeedbackAnalysis, setup: AnalysisSetup, state: AnalysisState) {
         let saving = try learning.open()
         let loaded = try lexicons.loadAll()
         var personas = try data.load(personaNames, library: loaded.themeLibrary)
         if let detail { for index in personas.indices { personas[index].detailLevel = detail } }
-        let reader = try input.open(loaded, segments: segmentColumns)
-        let (analyzer, set) = try lexicons.choose(loaded, for: reader, verbose: input.verbose)
+        let (head, rows) = try input.openParts(loaded, segments: segmentColumns)
+        let (analyzer, set) = try lexicons.choose(loaded, for: head, verbose: input.verbose)
         var analysis = FeedbackAnalysis(analyzer: analyzer, lexicons: set)
-        analysis.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
+        analysis.learning = try learning.learn(set, reader: head, analyzer: analyzer, quiet: input.quiet, saving: saving)
         do {
-            if !noDiscover { try analysis.addDiscoveredTopics(from: reader, report: { Terminal.error($0) }) }
-            return try analysis.run(reader, personas: personas, explicit: !personaNames.isEmpty, report: { Terminal.error($0) })
+            if !noDiscover { try analysis.addDiscoveredTopics(from: head, report: { Terminal.error($0) }) }
+            let explicit = !personaNames.isEmpty
+            let state = try analysis.fold(rows, personas: personas, explicit: explicit, report: { Terminal.error($0) })
+            return (analysis, analysis.setup(rows, personas: personas, explicit: explicit), state)
         } catch {
             throw Terminal.fail(error)
         }

@@ -17,43 +17,74 @@ extension MindscopeCommand {
         @OptionGroup var input: InputOptions
         @OptionGroup var threads: ThreadOptions
 
-        @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json. --output is the same option.")
-        var output: AnalysisFormat = .text
-
-        @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
-        var out: String?
-
-        @Option(help: ArgumentHelp("Write each analysis's chart as SVG into DIR/<persona>/<analysis>.svg.", valueName: "DIR"))
-        var charts: String?
+        @OptionGroup var readings: ReadingsOutput
 
         @OptionGroup var analysis: AnalysisOptions
 
+        @Option(help: ArgumentHelp("Write the partial result of FILE to OUT ('-' for standard output) instead of readings: its counts, exact sums, kept quotes and quantile sketches, for `mindscope merge` to merge with the other parts of the export (see --head).", valueName: "OUT"))
+        var partial: String?
+
+        func validate() throws {
+            if partial != nil, readings.charts != nil || readings.out != nil { throw ValidationError("--partial writes the partial result alone: --charts and --out go with `mindscope merge`") }
+        }
+
         func run() throws {
-            var result = try analysis.analyze(input)
-            if let charts, result.readings.contains(where: { !$0.analyses.isEmpty }) {
-                Terminal.noteNewFolder(charts)
-                do {
-                    for reading in result.readings {
-                        for analysis in reading.analyses {
-                            let path = AnalysisResult.chartPath(folder: charts, persona: reading.persona, analysis: analysis)
-                            try AtomicFile.write(SVGChart.render(analysis, for: reading.persona), to: URL(fileURLWithPath: path))
-                        }
-                    }
+            if let partial {
+                let (folded, setup, state) = try analysis.fold(input)
+                let lexicons = folded.lexicons.fingerprint
+                if partial != "-" { Terminal.noteNewFolder(parentOf: partial) }
+                do throws(MindscopeError) {
+                    let out = try Output(path: partial == "-" ? nil : partial)
+                    out.write(Array(try PartialResult(lexicons: lexicons, setup: setup, state: state).encoded(for: partial)) + [0x0A])
+                    try out.commit()
                 } catch {
                     throw Terminal.fail(error)
                 }
-                result.chartFolder = charts
+                if !input.quiet { Terminal.error(state.summary.line(for: input.name) + "; partial result written to \(partial == "-" ? "standard output" : partial)") }
+                return
             }
-            Terminal.clearProgress()
-            let text = result.rendered(output) + (output == .json ? "\n" : "")
-            if let out {
-                Terminal.noteNewFolder(parentOf: out)
-                do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw Terminal.fail(error) }
-            } else {
-                print(text, terminator: "")
-            }
-            if !input.quiet { Terminal.error(result.summary.line(for: input.file)) }
+            try readings.emit(try analysis.analyze(input), quiet: input.quiet)
         }
+    }
+}
+
+/// Where the readings go and in what form; shared by `analyze` and `merge`.
+struct ReadingsOutput: ParsableArguments {
+    @Option(name: [.customLong("format"), .customLong("output")], help: "Output: text, markdown or json. --output is the same option.")
+    var output: AnalysisFormat = .text
+
+    @Option(help: ArgumentHelp("Write to FILE (atomically) instead of standard output.", valueName: "FILE"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("Write each analysis's chart as SVG into DIR/<persona>/<analysis>.svg.", valueName: "DIR"))
+    var charts: String?
+
+    /// Writes the readings (and the charts) as asked, then the input counts on stderr.
+    func emit(_ result: AnalysisResult, quiet: Bool) throws {
+        var result = result
+        if let charts, result.readings.contains(where: { !$0.analyses.isEmpty }) {
+            Terminal.noteNewFolder(charts)
+            do {
+                for reading in result.readings {
+                    for analysis in reading.analyses {
+                        let path = AnalysisResult.chartPath(folder: charts, persona: reading.persona, analysis: analysis)
+                        try AtomicFile.write(SVGChart.render(analysis, for: reading.persona), to: URL(fileURLWithPath: path))
+                    }
+                }
+            } catch {
+                throw Terminal.fail(error)
+            }
+            result.chartFolder = charts
+        }
+        Terminal.clearProgress()
+        let text = result.rendered(output) + (output == .json ? "\n" : "")
+        if let out {
+            Terminal.noteNewFolder(parentOf: out)
+            do { try AtomicFile.write(text, to: URL(fileURLWithPath: out)) } catch { throw Terminal.fail(error) }
+        } else {
+            print(text, terminator: "")
+        }
+        if !quiet { Terminal.error(result.summary.line(for: result.path)) }
     }
 }
 

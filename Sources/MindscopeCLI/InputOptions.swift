@@ -29,12 +29,24 @@ struct InputOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Skip (report) rows with more fields than this (JSONL: keys).", valueName: "N"))
     var maxColumns = InputLimits.standard.columns
 
+    @Option(help: ArgumentHelp("The start of the export FILE is a part of (its header and first rows, at least the first 21,000): every choice made from the first rows (columns, rating scale, date order, theme packs, learned phrases, discovered topics) is made from it, so every part of one export reads alike. FILE then holds the export's lines from --first-line on.", valueName: "HEAD"))
+    var head: String?
+    @Option(help: ArgumentHelp("With --head: the export's line FILE starts on (default 1: FILE starts with the header). FILE must start at a row.", valueName: "N"))
+    var firstLine: Int?
+    @Option(help: ArgumentHelp("With --head: the export's rows before FILE, its header rows included (row numbers and the ids of rows without one count on from there).", valueName: "N"))
+    var firstRow: Int?
+    @Option(help: ArgumentHelp("The export's name in messages and output (for standard input or a part).", valueName: "NAME"))
+    var inputName: String?
+
     @Flag(help: "Stop at the first row or field that cannot be read, with exit code 1.") var strict = false
     @Flag(help: "No progress bar and no row counts on stderr (problems are still reported). The bar is drawn only when stderr is a terminal.")
     var quiet = false
     @Flag(name: .shortAndLong, help: "Print the layout and the columns chosen, and why, on stderr.") var verbose = false
 
     func validate() throws {
+        if head == nil, firstLine != nil || firstRow != nil { throw ValidationError("--first-line and --first-row need --head HEAD, the start of the export FILE is a part of") }
+        if let firstLine, firstLine < 1 { throw ValidationError("--first-line \(firstLine): expected a line number from 1") }
+        if let firstRow, firstRow < 0 { throw ValidationError("--first-row \(firstRow): expected a count from 0") }
         _ = try overrides()
         _ = try limits()
         if let ageGroups, AgeBins(ageGroups) == nil {
@@ -69,11 +81,31 @@ struct InputOptions: ParsableArguments {
         return result
     }
 
+    /// The export's name in messages and output.
+    var name: String { inputName ?? file }
+
+    /// Opens the export: `head` reads its start, to make every choice from (the --head file,
+    /// else the same reader as `rows`), `rows` the rows to read (FILE).
+    func openParts(_ set: LexiconSet, segments: [String] = []) throws -> (head: SurveyReader, rows: SurveyReader) {
+        guard let head else {
+            let reader = try open(set, segments: segments)
+            return (reader, reader)
+        }
+        let start = try open(set, segments: segments, path: head)
+        do {
+            let rows = try SurveyReader(path: file, name: name, continuing: start, firstLine: firstLine ?? 1, firstRow: firstRow ?? 0)
+            if !quiet, Terminal.isInteractive { rows.onProgress = ProgressBar().update }
+            return (start, rows)
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+
     /// Opens the export, printing the header's warnings and, with -v, the roles chosen.
     /// `segments` (from `--by`) are the only segment columns when given.
-    func open(_ set: LexiconSet, segments: [String] = []) throws -> SurveyReader {
+    func open(_ set: LexiconSet, segments: [String] = [], path: String? = nil) throws -> SurveyReader {
         do {
-            let reader = try SurveyReader(path: file, format: inputFormat, columnSynonyms: set.columns, vocabulary: set.values,
+            let reader = try SurveyReader(path: path ?? file, name: path == nil ? name : nil, format: inputFormat, columnSynonyms: set.columns, vocabulary: set.values,
                                           overrides: try overrides() + segments.map { (.segment, $0) }, limits: try limits())
             reader.strict = strict
             if let ageGroups, let bins = AgeBins(ageGroups) { reader.ageBins = bins }

@@ -76,3 +76,23 @@ struct LexiconOptions: ParsableArguments {
         }
     }
 }
+
+extension LexiconOptions {
+    /// The readings of partial results: each checked, merged, and read with the lexicons
+    /// these options load (the partials' own must be the same).
+    func merge(_ paths: [String]) throws -> AnalysisResult {
+        do {
+            let loaded = try loadAll()
+            var partials: [(path: String, partial: PartialResult)] = []
+            for path in paths { partials.append((path, try PartialResult.read(path))) }
+            let merged = try PartialResult.merge(partials, lexicons: loaded.fingerprint)
+            var set = try loaded.resolved(.packs(merged.setup.domain.packs), sample: [])
+            set.domain = merged.setup.domain
+            var analysis = FeedbackAnalysis(analyzer: LexiconOptions.analyzer(set), lexicons: set)
+            analysis.addDiscovered(merged.setup.discovered)
+            return try analysis.finish(merged.state, setup: merged.setup, report: { Terminal.error($0) })
+        } catch let error as MindscopeError {
+            throw Terminal.fail(error)
+        }
+    }
+}

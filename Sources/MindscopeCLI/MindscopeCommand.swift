@@ -8,7 +8,7 @@ struct MindscopeCommand: ParsableCommand {
         commandName: "mindscope",
         abstract: "Reads customer feedback and tells each decision maker what matters to them.",
         version: MindscopeVersion.current,
-        subcommands: [Analyze.self, Report.self, Tag.self, Inspect.self, Personas.self, Themes.self, Explain.self, Evaluate.self, Generate.self]
+        subcommands: [Analyze.self, Merge.self, Report.self, Tag.self, Inspect.self, Personas.self, Themes.self, Explain.self, Evaluate.self, Generate.self]
     )
 
     static func main() {

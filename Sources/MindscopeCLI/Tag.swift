@@ -34,10 +34,10 @@ extension MindscopeCommand {
         func run() throws {
             let saving = try learning.open()
             let all = try lexicons.loadAll()
-            let reader = try input.open(all)
-            let (analyzer, set) = try lexicons.choose(all, for: reader, verbose: input.verbose)
+            let (head, reader) = try input.openParts(all)
+            let (analyzer, set) = try lexicons.choose(all, for: head, verbose: input.verbose)
             var tagger = Tagger(analyzer: analyzer)
-            tagger.learning = try learning.learn(set, reader: reader, analyzer: analyzer, quiet: input.quiet, saving: saving)
+            tagger.learning = try learning.learn(set, reader: head, analyzer: analyzer, quiet: input.quiet, saving: saving)
             tagger.format = output
             tagger.explain = explain
             tagger.reportsLearning = !input.quiet
@@ -54,7 +54,7 @@ extension MindscopeCommand {
                 if input.strict, case .badInput = error { Terminal.error("mindscope: stopped (--strict)" + (self.out.map { "; \($0) not written" } ?? "")) }
                 throw Terminal.fail(error)
             }
-            if !input.quiet { Terminal.error(summary.line(for: input.file)) }
+            if !input.quiet { Terminal.error(summary.line(for: input.name)) }
         }
     }
 }

@@ -79,7 +79,7 @@ enum Terminal {
         switch error {
         case .unreadable, .dataFolderNotFound: return ExitCode(ExitStatus.unreadable)
         case .lexicon, .persona: return ExitCode(ExitStatus.badLexicon)
-        case .badInput, .missingColumn, .unknownColumn: return ExitCode(ExitStatus.badData)
+        case .badInput, .missingColumn, .unknownColumn, .partial: return ExitCode(ExitStatus.badData)
         case .unknownDomain: return ExitCode.validationFailure
         }
     }

@@ -34,13 +34,17 @@ public struct AnalysisResult: Sendable {
     }
 }
 
-/// Reads an export once, folds every comment into a ``FeedbackAggregate``, then ranks and
-/// narrates it for each persona. Memory is bounded by the aggregate, not the file.
+/// Reads an export once, folds every comment into an ``AnalysisState``, then ranks and
+/// narrates it for each persona. Memory is bounded by the state, not the file. The states of
+/// parts of a file merge into the state of the whole (``AnalysisState/merge(_:)``), so
+/// ``finish(_:setup:report:)`` gives one reading of any split.
 public struct FeedbackAnalysis: Sendable {
     public var analyzer: TextAnalyzer
     public var lexicons: LexiconSet
     /// Phrase valences learned from the file's ratings (none by default).
     public var learning = RatingLearning(nothing: "")
+    /// Topics discovered in the comments, as added to the themes.
+    public private(set) var discovered: [DiscoveredTopics.Definition] = []
 
     public init(analyzer: TextAnalyzer, lexicons: LexiconSet) {
         self.analyzer = analyzer
@@ -54,23 +58,50 @@ public struct FeedbackAnalysis: Sendable {
         let sample = try reader.readAhead(RatingLearning.sampleRows, bytes: RatingLearning.sampleBytes, report: report)
         let found = DiscoveredTopics.discover(sample.map(\.text), analyzer: analyzer, frequencies: lexicons.frequencies,
                                               reserved: Set(lexicons.themeLibrary.allThemeIDs))
-        lexicons.themes = lexicons.themes.adding(found)
+        addDiscovered(found.definitions)
+    }
+
+    /// Adds topics discovered earlier (a partial result's) to the themes.
+    public mutating func addDiscovered(_ definitions: [DiscoveredTopics.Definition]) {
+        discovered = definitions
+        lexicons.themes = lexicons.themes.adding(definitions)
         lexicons.lexicons.themes = lexicons.themes.catalog
         let learned = analyzer.learned
         analyzer = TextAnalyzer(lexicons: lexicons.lexicons)
         analyzer.learned = learned
     }
 
+    /// Every choice this analysis made before reading the rows, for `input` and `personas`:
+    /// what a partial result carries so that its merge reads as one run.
+    public func setup(_ input: SurveyReader, personas: [Persona], explicit: Bool) -> AnalysisSetup {
+        AnalysisSetup(shape: input.shape, personas: personas, explicit: explicit, domain: lexicons.domain, discovered: discovered,
+                      learned: learning.isEmpty ? nil : LearnedSummary(phrases: learning.full.count, ratedComments: learning.rated, comments: 0,
+                                                                       origin: learning.note),
+                      ratingScale: input.ratingScale.map { "\($0)" })
+    }
+
+    /// The goals each persona's statements match, and the analyses they call for.
+    private func plans(_ personas: [Persona], shape: InputShape) -> (goals: [GoalMatches], plans: [AnalysisPlan], items: [AnalysisPlan.Item]) {
+        let goals = personas.map {
+            GoalMatches(persona: $0, lenses: lexicons.goals, analyses: lexicons.analyses, themes: lexicons.themes, tokenizer: analyzer.tokenizer,
+                        segmentColumns: shape.segmentNames)
+        }
+        let plans = goals.map { AnalysisPlan(goals: $0, catalog: lexicons.analyses, shape: shape, tokenizer: analyzer.tokenizer) }
+        var items: [AnalysisPlan.Item] = []
+        for item in plans.flatMap(\.items) where !items.contains(where: { $0.id == item.id }) { items.append(item) }
+        return (goals, plans, items)
+    }
+
     /// - Parameter explicit: true when the personas were named by the user; then a persona
     ///   the data cannot serve is still shown, with why.
     public func run(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
-        let goals = personas.map {
-            GoalMatches(persona: $0, lenses: lexicons.goals, analyses: lexicons.analyses, themes: lexicons.themes, tokenizer: analyzer.tokenizer,
-                        segmentColumns: input.segmentNames)
-        }
-        let plans = goals.map { AnalysisPlan(goals: $0, catalog: lexicons.analyses, reader: input, tokenizer: analyzer.tokenizer) }
-        var items: [AnalysisPlan.Item] = []
-        for item in plans.flatMap(\.items) where !items.contains(where: { $0.id == item.id }) { items.append(item) }
+        let state = try fold(input, personas: personas, explicit: explicit, report: report)
+        return try finish(state, setup: setup(input, personas: personas, explicit: explicit), report: report)
+    }
+
+    /// Reads every row of `input` into the state the readings are made of.
+    public func fold(_ input: SurveyReader, personas: [Persona], explicit: Bool, report: (String) -> Void) throws(MindscopeError) -> AnalysisState {
+        let items = plans(personas, shape: input.shape).items
         let hasText = !input.roles.all(.text).isEmpty
         // Without comments and without a table analysis, the file serves nobody; a persona that
         // was asked for still gets its reading (its unanswered goals), exit 0.
@@ -78,11 +109,8 @@ public struct FeedbackAnalysis: Sendable {
             throw .missingColumn(path: input.path, role: "text", headers: input.reader.headers)
         }
         let valuesThemes = lexicons.themes.themes(feeding: .valuesAlignment)
-        var aggregate = FeedbackAggregate(valuesThemes: valuesThemes, segmentColumns: input.segmentNames)
-        var tabular = TabularAggregate()
+        var state = AnalysisState(aggregate: FeedbackAggregate(valuesThemes: valuesThemes, segmentColumns: input.segmentNames))
         let segmentColumns = input.roles.all(.segment)
-        var currencies: [String: Int] = [:]
-        var blank = 0
         let learning = self.learning, analyzers = learning.analyzers(analyzer), scale = input.ratingScale
         // The text core runs on every core; the aggregate folds in input order.
         var pipeline = ParallelBatches<FeedbackRecord, (CommentFacts, Bool)> { record in
@@ -91,30 +119,47 @@ public struct FeedbackAnalysis: Sendable {
             facts.nps = record.rating.flatMap { scale?.npsCategory($0) }
             return (facts, analysis.usesLearned)
         }
-        var learnedComments = 0
         func fold(_ facts: [(CommentFacts, Bool)]) {
             for (fact, usesLearned) in facts {
-                aggregate.add(fact)
-                if usesLearned { learnedComments += 1 }
+                state.aggregate.add(fact)
+                if usesLearned { state.learnedComments += 1 }
             }
         }
+        // The end-of-reading notes are said by ``finish``, of the whole file.
+        input.quietEnd = true
         while let record = try input.next(report: report) {
-            if let currency = record.value?.currency { currencies[currency, default: 0] += 1 }
-            tabular.add(record, items: items, segmentColumns: segmentColumns)
+            if let currency = record.value?.currency { state.currencies[currency, default: 0] += 1 }
+            state.tabular.add(record, items: items, segmentColumns: segmentColumns)
             guard hasText else { continue }
-            guard !record.text.isEmpty else { blank += 1; continue }
+            guard !record.text.isEmpty else { state.blank += 1; continue }
             pipeline.add(record, cost: record.text.utf8.count, consume: fold)
         }
         pipeline.finish(consume: fold)
-        if input.repeatedIDs > 0 { aggregate.citeLines() }
-        if blank > 0 { report("\(input.path): \(blank) rows have no comment and are not counted as comments") }
+        state.summary = input.summary
+        state.notes = input.notes
+        return state
+    }
+
+    /// Every persona's reading of `state`, read with the choices of `setup`.
+    public func finish(_ state: AnalysisState, setup: AnalysisSetup, report: (String) -> Void) throws(MindscopeError) -> AnalysisResult {
+        let shape = setup.shape, personas = setup.personas, explicit = setup.explicit
+        let (goals, plans, _) = plans(personas, shape: shape)
+        let hasText = !shape.roles.all(.text).isEmpty
+        var aggregate = state.aggregate
+        let tabular = state.tabular
+        for line in state.notes.lines(path: shape.path, idColumn: shape.roles[.id].map { shape.header.names[$0] }, timeColumn: shape.timeColumn) {
+            report(line)
+        }
+        if state.notes.repeatedIDs > 0 { aggregate.citeLines() }
+        if state.blank > 0 { report("\(shape.path): \(state.blank) rows have no comment and are not counted as comments") }
         var notices: [String] = []
+        let currencies = state.currencies
         if currencies.count > 1 {
             let counts = currencies.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.map { "\($0.key) \($0.value)" }
             notices.append("order values in several currencies (\(counts.joined(separator: ", "))) are added as one; convert them to one currency first")
-            report("\(input.path): " + notices.last!)
+            report("\(shape.path): " + notices.last!)
         }
-        if let column = input.timeColumn, aggregate.trends.period == nil, aggregate.comments > 0 {
+        if let column = shape.timeColumn, aggregate.trends.period == nil, aggregate.comments > 0 {
             let dated = aggregate.trends.dated
             notices.append("no trend: \(dated) of \(aggregate.comments) comments have a readable date in column '\(column)'"
                            + (Double(dated) < TrendBreakdown.minimumDatedShare * Double(aggregate.comments) ? " (half are needed)" : ", spanning under \(TrendBreakdown.minimumDays) days"))
@@ -134,7 +179,7 @@ public struct FeedbackAnalysis: Sendable {
         let brokenDown = Set(aggregate.segments.columns.filter { $0.tooManyValues == nil && $0.comments.count > 1 }.map(\.name))
         for ((persona, plan), goals) in zip(zip(personas, plans), goals) {
             // A persona written for other data is left out unless asked for by name.
-            if !explicit, let why = Self.misfit(persona, packs: hasText ? lexicons.domain.packs : [], roles: input.roles) {
+            if !explicit, let why = Self.misfit(persona, packs: hasText ? setup.domain.packs : [], roles: shape.roles) {
                 skipped.append((persona, why))
                 continue
             }
@@ -188,9 +233,9 @@ public struct FeedbackAnalysis: Sendable {
             if !issues.isEmpty { reading.insight = narrator.narrate(reading, aggregate: aggregate, currency: currency) }
             readings.append(reading)
         }
-        var result = AnalysisResult(path: input.path, summary: input.summary, aggregate: aggregate, readings: readings,
+        var result = AnalysisResult(path: shape.path, summary: state.summary, aggregate: aggregate, readings: readings,
                                     skipped: skipped, currency: currency)
-        if hasText { result.domain = lexicons.domain }
+        if hasText { result.domain = setup.domain }
         result.notices = notices
         result.themeNames = Dictionary(lexicons.themes.catalog.topics.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         result.uncovered = lexicons.themes.discovered.compactMap { id -> UncoveredTopic? in
@@ -202,9 +247,9 @@ public struct FeedbackAnalysis: Sendable {
                                   averageRatingWithout: (aggregate.ratings - stats.ratings).mean,
                                   evidence: stats.complaints + stats.compliments)
         }.sorted { $0.comments > $1.comments || ($0.comments == $1.comments && $0.id < $1.id) }
-        if !learning.isEmpty {
-            result.learned = LearnedSummary(phrases: learning.full.count, ratedComments: learning.rated, comments: learnedComments,
-                                            origin: learning.note)
+        if var learned = setup.learned {
+            learned.comments = state.learnedComments
+            result.learned = learned
         }
         return result
     }
@@ -243,7 +288,7 @@ extension AnalysisResult {
         let atRisk = aggregate.themes.values.reduce(0) { $0 + $1.revenueAtRisk.rounded() }
         return Headline(comments: comments, negativeShare: comments > 0 ? Double(aggregate.negativeComments) / Double(comments) : nil,
                         averageRating: aggregate.ratings.mean, nps: aggregate.ratings.nps,
-                        revenueAtRisk: aggregate.values.isEmpty || atRisk <= 0 ? nil : atRisk)
+                        revenueAtRisk: !aggregate.hasValues || atRisk <= 0 ? nil : atRisk)
     }
 }
 
@@ -278,7 +323,7 @@ public struct UncoveredTopic: Sendable {
 }
 
 /// What learned phrase valences did in an analysis.
-public struct LearnedSummary: Sendable {
+public struct LearnedSummary: Sendable, Codable, Equatable {
     /// Phrases learned (the lexicon used after the sample).
     public var phrases: Int
     /// Rated comments they were learned from (0 when loaded from a file).

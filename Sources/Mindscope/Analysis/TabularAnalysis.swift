@@ -48,7 +48,7 @@ public struct AnalysisPlan: Sendable {
         }
     }
 
-    public init(goals: GoalMatches, catalog: AnalysisCatalog, reader: SurveyReader, tokenizer: Tokenizer) {
+    public init(goals: GoalMatches, catalog: AnalysisCatalog, shape: InputShape, tokenizer: Tokenizer) {
         var chosen: [String] = []
         var served: Set<String> = []
         for statement in goals.statements {
@@ -58,7 +58,7 @@ public struct AnalysisPlan: Sendable {
                     unanswered.append(Unanswered(goal: statement.text, analysis: definition.name, needs: definition.missing))
                     continue
                 }
-                let missing = definition.needs.filter { !Self.has($0, reader.roles) }
+                let missing = definition.needs.filter { !Self.has($0, shape.roles) }
                 if !missing.isEmpty {
                     unanswered.append(Unanswered(goal: statement.text, analysis: definition.name, needs: missing.map(Self.need)))
                     continue
@@ -68,8 +68,8 @@ public struct AnalysisPlan: Sendable {
                 chosen.append(id)
                 var item = Item(definition: definition, goal: statement.text, words: [words])
                 if definition.needs.contains(.segment) {
-                    item.segmentColumn = Self.segment(for: definition, reader: reader, tokenizer: tokenizer)
-                    item.segmentName = item.segmentColumn.map { reader.reader.headers[$0] }
+                    item.segmentColumn = Self.segment(for: definition, shape: shape, tokenizer: tokenizer)
+                    item.segmentName = item.segmentColumn.map { shape.header.names[$0] }
                 }
                 items.append(item)
             }
@@ -91,13 +91,13 @@ public struct AnalysisPlan: Sendable {
     static func has(_ need: ColumnRoles.Role, _ roles: ColumnRoles) -> Bool { !roles.all(need).isEmpty }
 
     /// The segment column the analysis's `segments` cues name first; else the first segment.
-    static func segment(for definition: AnalysisDefinition, reader: SurveyReader, tokenizer: Tokenizer) -> Int? {
-        let columns = reader.roles.all(.segment)
+    static func segment(for definition: AnalysisDefinition, shape: InputShape, tokenizer: Tokenizer) -> Int? {
+        let columns = shape.roles.all(.segment)
         for cue in definition.segments {
             var catalog = TopicCatalog()
             catalog.add(Topic(id: "cue", name: "cue", cues: [cue]))
             for column in columns {
-                let header = reader.reader.headers[column] + " " + reader.reader.header.questions[column]
+                let header = shape.header.names[column] + " " + shape.header.questions[column]
                 if !catalog.matches(in: tokenizer.tokenize(SurveyHeader.words(header))).isEmpty { return column }
             }
         }
@@ -158,14 +158,23 @@ public struct TabularResult: Sendable {
 }
 
 /// Sums over the rows for every planned analysis, in one pass; bounded by groups, not rows.
-public struct TabularAggregate: Sendable {
-    struct Accumulator: Sendable {
+/// Aggregates of parts of a file merge into the aggregate of the whole.
+public struct TabularAggregate: Sendable, Codable {
+    struct Accumulator: Sendable, Codable {
         var n = 0
         var flagged = 0
-        var sum = 0.0
-        var sumB = 0.0
+        var sum = ExactSum()
+        var sumB = ExactSum()
         /// Values for quartiles.
-        var values = Reservoir(limit: TabularAggregate.valueLimit, seed: 0x7AB1E)
+        var values = ValueDistribution(limit: TabularAggregate.valueLimit)
+
+        mutating func merge(_ other: Accumulator) {
+            n += other.n
+            flagged += other.flagged
+            sum.merge(other.sum)
+            sumB.merge(other.sumB)
+            values.merge(other.values)
+        }
     }
 
     static let valueLimit = 20_000
@@ -173,6 +182,15 @@ public struct TabularAggregate: Sendable {
     private var order: [String: [String]] = [:]
 
     public init() {}
+
+    public mutating func merge(_ other: TabularAggregate) {
+        for (key, groups) in other.groups {
+            for (group, accumulator) in groups {
+                if self.groups[key]?[group] == nil { order[key, default: []].append(group) }
+                self.groups[key, default: [:]][group, default: Accumulator()].merge(accumulator)
+            }
+        }
+    }
 
     mutating func add(_ record: FeedbackRecord, items: [AnalysisPlan.Item], segmentColumns: [Int]) {
         for item in items {
@@ -229,17 +247,17 @@ public struct TabularAggregate: Sendable {
         case .distributionBySegment:
             stats = names.map { name in
                 let a = accumulators[name]!
-                let sorted = a.values.values.sorted()
-                func quantile(_ q: Double) -> Double { Quantile.nearestRank(q, ofSorted: sorted) ?? 0 }
-                return GroupStat(group: name, n: a.n, value: a.sum / Double(max(a.n, 1)),
-                                 quartiles: GroupStat.Quartiles(min: sorted.first ?? 0, q1: quantile(0.25), median: quantile(0.5),
-                                                                q3: quantile(0.75), max: sorted.last ?? 0))
+                func quantile(_ q: Double) -> Double { a.values.quantile(q) ?? 0 }
+                return GroupStat(group: name, n: a.n, value: a.sum.value / Double(max(a.n, 1)),
+                                 quartiles: GroupStat.Quartiles(min: quantile(0), q1: quantile(0.25), median: quantile(0.5),
+                                                                q3: quantile(0.75), max: quantile(1)))
             }
         case .ratioBySegment:
             stats = names.map { name in
                 let a = accumulators[name]!
-                return GroupStat(group: name, n: a.n, value: a.sumB > 0 ? a.sum / a.sumB : 0,
-                                 numerator: a.sum / Double(max(a.n, 1)), denominator: a.sumB / Double(max(a.n, 1)))
+                let sum = a.sum.value, sumB = a.sumB.value
+                return GroupStat(group: name, n: a.n, value: sumB > 0 ? sum / sumB : 0,
+                                 numerator: sum / Double(max(a.n, 1)), denominator: sumB / Double(max(a.n, 1)))
             }
         case .scoreVsFlag:
             let scores = accumulators.keys.compactMap(Double.init).sorted()

@@ -21,14 +21,14 @@ public enum DomainRequest: Sendable, Equatable {
 }
 
 /// The packs a run tags with, and why.
-public struct DomainChoice: Sendable, Hashable {
+public struct DomainChoice: Sendable, Hashable, Codable {
     /// Domain packs chosen, in order of fit (base is always active and not listed).
     public var packs: [String]
     public var why: String
     /// Each pack's share of the sampled comments it fits best, best first (auto only).
     public var shares: [Share] = []
 
-    public struct Share: Sendable, Hashable {
+    public struct Share: Sendable, Hashable, Codable {
         public var pack: String
         public var share: Double
     }

@@ -20,9 +20,9 @@ public struct ThemeSet: Sendable {
     public func lenses(of theme: String) -> [Lens] { info[theme]?.lenses ?? [] }
 
     /// These themes with the discovered topics added after them.
-    public func adding(_ found: DiscoveredTopics) -> ThemeSet {
+    public func adding(_ found: [DiscoveredTopics.Definition]) -> ThemeSet {
         var set = self
-        let topics = found.catalog.topics
+        let topics = DiscoveredTopics.catalog(found).topics
         set.catalog = TopicCatalog(catalog.topics + topics)
         for topic in topics {
             set.info[topic.id] = ThemeInfo(id: topic.id, lenses: [], request: nil, pack: "discovered", file: "", line: 0)

@@ -2,8 +2,8 @@ import MindscopeText
 
 /// Which columns hold the id, the comment text, the rating, the order value, the churned flag,
 /// the recommend flag, the time and the segments, and why each was chosen.
-public struct ColumnRoles: Sendable {
-    public enum Role: String, Sendable, CaseIterable {
+public struct ColumnRoles: Sendable, Codable, Equatable {
+    public enum Role: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
         case id, text, rating, value, churned, segment
         /// A yes/no "would recommend" or "liked" flag (`Recommended IND`, `Liked`): a 0/1 column
         /// is this, never a rating.

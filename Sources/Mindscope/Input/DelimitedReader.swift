@@ -41,11 +41,15 @@ final class DelimitedReader {
     /// the next one begins.
     var offset: Int { source.consumed - (buffer.count - position) }
 
-    init(source: ByteSource, path: String, delimiter: UInt8?, limits: InputLimits = .standard) {
+    /// - Parameter firstLine: the line the input starts on: above 1 for a part of a file
+    ///   (which has no byte-order mark to skip).
+    init(source: ByteSource, path: String, delimiter: UInt8?, limits: InputLimits = .standard, firstLine: Int = 1) {
         self.source = source
         self.path = path
         self.delimiter = delimiter
         self.limits = limits
+        line = firstLine
+        checkedBOM = firstLine > 1
     }
 
     /// Makes sure at least one more byte is buffered; false at the end of input.

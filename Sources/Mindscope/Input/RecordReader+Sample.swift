@@ -28,9 +28,9 @@ extension RecordReader {
     /// yields every row once, in order (the places are read through a second handle).
     public func sample(_ count: Int) -> [RawRow] {
         let head = peek(count)
-        guard !reachedEnd, head.count == count, let size = rows.progress.total, path != "-" else { return head }
+        guard !reachedEnd, head.count == count, let size = rows.progress.total, sourcePath != "-" else { return head }
         let start = rows.offset
-        guard size > start, let handle = FileHandle(forReadingAtPath: path) else { return head }
+        guard size > start, let handle = FileHandle(forReadingAtPath: sourcePath) else { return head }
         defer { try? handle.close() }
         let perPlace = max(1, count / 2 / Self.samplePlaces)
         var spread: [RawRow] = []

@@ -24,7 +24,10 @@ public enum InputFormat: String, Sendable, CaseIterable {
 /// Reads the rows of a CSV, TSV or JSONL file (or standard input, `-`) after its header,
 /// streaming. Each row's fields line up with ``headers``; JSONL objects are mapped by key.
 public final class RecordReader {
+    /// The file's name in messages.
     public let path: String
+    /// The file read (`-` for standard input).
+    let sourcePath: String
     public let format: InputFormat
     /// The column names, unique (see ``SurveyHeader``).
     public var headers: [String] { header.names }
@@ -53,20 +56,22 @@ public final class RecordReader {
 
     public let limits: InputLimits
 
-    public init(path: String, format: InputFormat? = nil, limits: InputLimits = .standard) throws(MindscopeError) {
+    /// - Parameter name: the file's name in messages, when not `path` (standard input).
+    public init(path: String, name: String? = nil, format: InputFormat? = nil, limits: InputLimits = .standard) throws(MindscopeError) {
         let source = try ByteSource(path: path)
-        self.path = path
+        self.path = name ?? path
+        sourcePath = path
         self.limits = limits
         let firstChunk = try source.peek()
         let format = format ?? InputFormat.detect(path: path, firstChunk: firstChunk)
         self.format = format
         switch format {
         case .csv, .tsv:
-            rows = DelimitedReader(source: source, path: path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
+            rows = DelimitedReader(source: source, path: self.path, delimiter: format == .csv ? UInt8(ascii: ",") : 0x09, limits: limits)
             var headerRow = try rows.next(header: true)
             while headerRow?.fields == [""] { headerRow = try rows.next(header: true) }  // blank lines before the header
             guard let first = headerRow else {
-                throw .badInput(path: path, line: 1, message: "empty file (or only blank lines): expected a header row")
+                throw .badInput(path: self.path, line: 1, message: "empty file (or only blank lines): expected a header row")
             }
             var following: [[String]] = []
             for _ in 0..<2 {
@@ -82,9 +87,9 @@ public final class RecordReader {
             let (detected, consumed) = SurveyHeader.detect(first: first.fields, following: following)
             header = detected
             lookahead.removeFirst(consumed)
-            header.warnings = header.warnings.map { "\(path):\(first.line): \($0)" }
+            header.warnings = header.warnings.map { "\(self.path):\(first.line): \($0)" }
         case .jsonl:
-            rows = DelimitedReader(source: source, path: path, delimiter: nil, limits: limits)
+            rows = DelimitedReader(source: source, path: self.path, delimiter: nil, limits: limits)
             // The columns are the keys of the first objects (up to the sample size), in the
             // order first seen; bad lines among them are kept to be reported in order.
             var keys: [String] = []
@@ -102,10 +107,32 @@ public final class RecordReader {
             }
             guard !keys.isEmpty else {
                 if case .failure(let error) = objects.first { throw error }
-                throw .badInput(path: path, line: 1, message: "no JSON object with any key: expected objects such as {\"id\": 1, \"comment\": \"…\"}, one per line")
+                throw .badInput(path: self.path, line: 1, message: "no JSON object with any key: expected objects such as {\"id\": 1, \"comment\": \"…\"}, one per line")
             }
             header = SurveyHeader(layout: .plain, names: keys, questions: keys, rows: 0, warnings: [])
             lookahead = objects.map { result in result.map { object in RawRow(line: object.line, fields: keys.map { object.values[$0] ?? "" }) } }
+        }
+    }
+
+    /// Reads a part of an export: its lines from `firstLine` on, with the layout and columns of
+    /// `head`, a reader of the export's start. A part that starts on line 1 starts with the
+    /// export's header, which is skipped; a later part has none. `name` is the export's name
+    /// in messages. A part must start at a row boundary.
+    public init(path: String, name: String, continuing head: RecordReader, firstLine: Int, limits: InputLimits = .standard) throws(MindscopeError) {
+        let source = try ByteSource(path: path)
+        self.path = name
+        sourcePath = path
+        self.limits = limits
+        format = head.format
+        header = head.header
+        header.warnings = []
+        rows = DelimitedReader(source: source, path: name, delimiter: head.rows.delimiter, limits: limits, firstLine: firstLine)
+        guard firstLine == 1, format != .jsonl else { return }
+        var skipped = 0
+        while skipped < max(1, header.rows) {
+            guard let row = try rows.next(header: true) else { break }
+            if skipped == 0, row.fields == [""] { continue }  // blank lines before the header
+            skipped += 1
         }
     }
 

@@ -1,5 +1,5 @@
 /// The survey tool an export comes from, as far as its header rows tell.
-public enum SurveyLayout: String, Sendable, CaseIterable {
+public enum SurveyLayout: String, Sendable, CaseIterable, Codable {
     /// One header row, any naming.
     case plain
     /// Qualtrics CSV: column ids (`ResponseId`, `Q1`), question texts, then `{"ImportId":"QID1"}`.
@@ -12,7 +12,7 @@ public enum SurveyLayout: String, Sendable, CaseIterable {
 
 /// The header of an export: a unique name per column and, where the tool writes one, the
 /// question text, which is what column roles are found from.
-public struct SurveyHeader: Sendable {
+public struct SurveyHeader: Sendable, Codable, Equatable {
     public var layout: SurveyLayout
     /// Column names, unique: a repeated header is read as `name (2)`, `name (3)`, ….
     public var names: [String]

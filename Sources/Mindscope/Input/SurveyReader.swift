@@ -24,7 +24,7 @@ public struct FeedbackRecord: Sendable {
 }
 
 /// Counts that always add up: `read == used + skipped`.
-public struct InputSummary: Sendable, Equatable {
+public struct InputSummary: Sendable, Equatable, Codable {
     public var read = 0
     public var used = 0
     public var skipped = 0
@@ -41,6 +41,14 @@ public struct InputSummary: Sendable, Equatable {
         self.skipped = skipped
         self.fieldProblems = fieldProblems
         self.repairedFields = repairedFields
+    }
+
+    public mutating func merge(_ other: InputSummary) {
+        read += other.read
+        used += other.used
+        skipped += other.skipped
+        fieldProblems += other.fieldProblems
+        repairedFields += other.repairedFields
     }
 
     /// `FILE: N rows read, N used, N skipped …`, for stderr.
@@ -79,29 +87,20 @@ public final class SurveyReader {
     public var timeColumn: String? { roles[.time].map { reader.headers[$0] } }
     /// How the time column writes its dates (day/month order from the sample).
     public private(set) var timeFormat: TimeFormat?
+    /// Repeated ids, ids a spreadsheet rounded, dates left missing: said when the reading ends.
+    public private(set) var notes = ReadingNotes()
     /// Time fields left missing: unreadable, or before 1990 or more than a day in the future.
-    /// Reported once, when the reading ends, with the first few lines.
-    public private(set) var timeProblems: (unreadable: Int, implausible: Int) = (0, 0)
-    /// Non-blank time fields read.
-    public private(set) var timesRead = 0
-    /// The first few problem fields of each kind, as `FILE:LINE 'value'`.
-    private var timeExamples: (unreadable: [String], implausible: [String]) = ([], [])
+    public var timeProblems: (unreadable: Int, implausible: Int) { notes.timeProblems }
+    /// Rows whose id an earlier row already had.
+    public var repeatedIDs: Int { notes.repeatedIDs }
     /// The latest plausible time: a day after the reader was opened.
     private let latestTime = Int(Date().timeIntervalSince1970) + 86_400
     private var endReported = false
-    /// How many problem fields of a kind the end-of-reading summary cites.
-    static let examplesCited = 3
-
-    /// Rows whose id an earlier row already had (ids compared by hash, in bounded memory).
-    public private(set) var repeatedIDs = 0
-    /// The hash of each id seen → the line it was first seen on, up to ``idsRemembered`` ids.
-    private var idLines: [Int: Int] = [:]
-    /// The first repeat: the id, the line it was first seen on and the line it came back on.
-    private var firstRepeat: (id: String, first: Int, again: Int)?
-    /// An id written in scientific notation (`5.70306E+17`): a big number a spreadsheet rounded.
-    private var scientificID: String?
-    /// The most distinct ids remembered (about 3 MB); later ids are checked against them only.
-    static let idsRemembered = 100_000
+    /// Keep the end-of-reading lines for the merge (``endOfReading()``).
+    public var quietEnd = false
+    /// Rows of the export before this reader's first (a part of a file): row numbers, the ids
+    /// of rows without one, count from there.
+    private var rowOffset = 0
 
     /// Segment columns of numeric ages, read as age groups.
     public private(set) var binnedColumns: Set<Int> = []
@@ -111,9 +110,11 @@ public final class SurveyReader {
     public var path: String { reader.path }
     public var segmentNames: [String] { roles.all(.segment).map { reader.headers[$0] } }
 
-    public init(path: String, format: InputFormat? = nil, columnSynonyms: TopicCatalog, vocabulary: ValueVocabulary,
+    /// - Parameter name: the file's name in messages and output, when not `path` (standard input).
+    public init(path: String, name: String? = nil, format: InputFormat? = nil, columnSynonyms: TopicCatalog, vocabulary: ValueVocabulary,
                 overrides: [(ColumnRoles.Role, String)] = [], limits: InputLimits = .standard) throws(MindscopeError) {
-        let reader = try RecordReader(path: path, format: format, limits: limits)
+        let reader = try RecordReader(path: path, name: name, format: format, limits: limits)
+        let path = name ?? path
         let sample = reader.sample(ColumnRoles.sampleSize)
         let roles = try ColumnRoles(header: reader.header, synonyms: columnSynonyms, vocabulary: vocabulary,
                                     overrides: overrides, sample: sample, path: path)
@@ -133,10 +134,30 @@ public final class SurveyReader {
                 notices.append("\(path): no date in column '\(reader.headers[column])' has a day above 12 (such as '\(example.excerpt)'): read month first (MM/DD/YYYY)")
             }
         }
-        binnedColumns = Set(roles.all(.segment).filter { column in
+        binnedColumns = Self.binned(roles, reader: reader, sample: sample)
+    }
+
+    private static func binned(_ roles: ColumnRoles, reader: RecordReader, sample: [RawRow]) -> Set<Int> {
+        Set(roles.all(.segment).filter { column in
             let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
             return !values.isEmpty && values.allSatisfy { Double($0)?.isFinite ?? false } && reader.headers[column].lowercased().contains("age")
         })
+    }
+
+    /// Reads a part of an export (its lines from `firstLine` on; see
+    /// ``RecordReader/init(path:name:continuing:firstLine:limits:)``) with every choice `head`,
+    /// a reader of the export's start, made: column roles, rating scale, date order, age groups.
+    /// `firstRow`: the export's records before the part, its header's included.
+    public init(path: String, name: String, continuing head: SurveyReader, firstLine: Int, firstRow: Int) throws(MindscopeError) {
+        reader = try RecordReader(path: path, name: name, continuing: head.reader, firstLine: firstLine, limits: head.reader.limits)
+        roles = head.roles
+        ratingScale = head.ratingScale
+        vocabulary = head.vocabulary
+        strict = head.strict
+        timeFormat = head.timeFormat
+        binnedColumns = head.binnedColumns
+        ageBins = head.ageBins
+        rowOffset = firstLine == 1 ? 0 : max(0, firstRow - head.reader.header.rows)
     }
 
     /// Records read ahead (``readAhead(_:report:)``), returned by ``next(report:)`` first.
@@ -237,7 +258,7 @@ public final class SurveyReader {
         }
         let id = roles[.id].map { row.fields[$0].trimmingSpaces() } ?? ""
         if !id.isEmpty { noteID(id, line: row.line) }
-        var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(summary.read) : id,
+        var record = FeedbackRecord(line: row.line, id: id.isEmpty ? String(rowOffset + summary.read) : id,
                                     text: roles.all(.text).map { row.fields[$0].trimmingSpaces() }.filter { !$0.isEmpty }.joined(separator: "\n\n"),
                                     rating: nil, value: nil, churned: nil, segments: [])
         for column in roles.all(.segment) {
@@ -286,7 +307,7 @@ public final class SurveyReader {
         if let column = roles[.time], let format = timeFormat {
             let field = row.fields[column].trimmingSpaces()
             if !field.isEmpty {
-                timesRead += 1
+                notes.noteTimeRead()
                 let seconds = format.seconds(field)
                 if let seconds, seconds >= TimeFormat.earliest, seconds <= latestTime {
                     record.time = seconds
@@ -295,14 +316,7 @@ public final class SurveyReader {
                     let message = seconds == nil ? "'\(field.excerpt)' is not a date" : "'\(field.excerpt)' is before 1990 or in the future"
                     if strict { throw .badInput(path: path, line: row.line, message: "\(message) (column '\(reader.headers[column])')") }
                     summary.fieldProblems += 1
-                    let example = "\(path):\(row.line) '\(field.excerpt)'"
-                    if seconds == nil {
-                        timeProblems.unreadable += 1
-                        if timeExamples.unreadable.count < Self.examplesCited { timeExamples.unreadable.append(example) }
-                    } else {
-                        timeProblems.implausible += 1
-                        if timeExamples.implausible.count < Self.examplesCited { timeExamples.implausible.append(example) }
-                    }
+                    if seconds == nil { notes.noteUnreadableTime(field, line: row.line) } else { notes.noteImplausibleTime(field, line: row.line) }
                 }
             }
         }
@@ -312,16 +326,7 @@ public final class SurveyReader {
 
 extension SurveyReader {
     /// Counts an id that an earlier row had, and notes one in scientific notation.
-    fileprivate func noteID(_ id: String, line: Int) {
-        let hash = id.hashValue
-        if let first = idLines[hash] {
-            repeatedIDs += 1
-            if firstRepeat == nil { firstRepeat = (id, first, line) }
-        } else if idLines.count < Self.idsRemembered {
-            idLines[hash] = line
-        }
-        if scientificID == nil, id.utf8.contains(UInt8(ascii: "+")), Self.isScientific(id) { scientificID = id }
-    }
+    fileprivate func noteID(_ id: String, line: Int) { notes.noteID(id, line: line) }
 
     /// `5.70306E+17`: how spreadsheets show an integer too long for them, its digits lost.
     public static func isScientific(_ id: String) -> Bool {
@@ -332,29 +337,11 @@ extension SurveyReader {
         return (1...2).contains(mantissa.count) && mantissa.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 
-    /// What is said once the last row is read: repeated ids, and the time fields left missing,
-    /// counted, with the first few cited (a file of 50,000 bad dates gets two lines, not 50,000).
+    /// What is said once the last row is read (``ReadingNotes/lines(path:idColumn:timeColumn:)``).
+    /// A reader that ends with the partial result of a part says nothing (``quietEnd``): the
+    /// merge says it of the whole.
     func endOfReading() -> [String] {
-        var lines: [String] = []
-        if let column = roles[.id].map({ reader.headers[$0] }) {
-            let mangled = scientificID.map { "ids such as '\($0.excerpt)' are big numbers a spreadsheet rounded to scientific notation, their last digits lost (export the column as text)" }
-            if let firstRepeat {
-                lines.append("\(path): column '\(column)' has repeated ids: \(Self.grouped(repeatedIDs)) \(repeatedIDs == 1 ? "row repeats" : "rows repeat") an earlier row's id "
-                             + "(e.g. '\(firstRepeat.id.excerpt)' on lines \(firstRepeat.first) and \(firstRepeat.again)); rows are cited by line as well"
-                             + (mangled.map { "; \($0)" } ?? ""))
-            } else if let mangled {
-                lines.append("\(path): column '\(column)': \(mangled)")
-            }
-        }
-        guard let column = timeColumn else { return lines }
-        let of = "of \(Self.grouped(timesRead)) dates in column '\(column)'"
-        if timeProblems.unreadable > 0 {
-            lines.append("\(path): \(Self.grouped(timeProblems.unreadable)) \(of) could not be read (first: \(timeExamples.unreadable.joined(separator: ", "))); left missing")
-        }
-        if timeProblems.implausible > 0 {
-            lines.append("\(path): \(Self.grouped(timeProblems.implausible)) \(of) are before 1990 or more than a day in the future (first: \(timeExamples.implausible.joined(separator: ", "))); left missing")
-        }
-        return lines
+        quietEnd ? [] : notes.lines(path: path, idColumn: roles[.id].map { reader.headers[$0] }, timeColumn: timeColumn)
     }
 
     /// `5,000`: thousands grouped with commas, whatever the locale.

@@ -12,9 +12,20 @@ public struct DiscoveredTopics: Sendable {
     /// Why nothing was proposed, when nothing was.
     public var note: String?
 
+    /// A topic as a theme is defined: all a merge of partial results needs to match it again.
+    public struct Definition: Sendable, Codable, Equatable {
+        public var id: String
+        public var name: String
+        public var phrases: [String]
+    }
+
+    public var definitions: [Definition] { topics.map { Definition(id: $0.id, name: $0.name, phrases: $0.phrases) } }
+
     /// The topics as themes: each phrase a cue.
-    public var catalog: TopicCatalog {
-        TopicCatalog(topics.map { topic in
+    public var catalog: TopicCatalog { Self.catalog(definitions) }
+
+    public static func catalog(_ definitions: [Definition]) -> TopicCatalog {
+        TopicCatalog(definitions.map { topic in
             Topic(id: topic.id, name: topic.name, description: "Discovered in the comments",
                   cues: topic.phrases.compactMap { PhrasePattern($0, normalize: Tokenizer.lookupForm) })
         })

@@ -51,7 +51,7 @@ public struct CommentFacts: Sendable {
 }
 
 /// A quote that backs a claim.
-public struct Evidence: Sendable, Hashable {
+public struct Evidence: Sendable, Hashable, Codable {
     public var id: String
     /// The input line of its row (0 when unknown).
     public var line = 0
@@ -82,9 +82,9 @@ public struct Evidence: Sendable, Hashable {
     var weight: Double
 }
 
-/// Per-theme sums over the comments: everything the lenses need, mergeable, with bounded
-/// evidence.
-public struct ThemeStats: Sendable {
+/// Per-theme sums over the comments: everything the lenses need, mergeable (sums kept exactly,
+/// so any split of a file merges to the numbers of one pass), with bounded evidence.
+public struct ThemeStats: Sendable, Codable {
     public var mentions = 0
     public var negative = 0
     public var positive = 0
@@ -94,36 +94,108 @@ public struct ThemeStats: Sendable {
     public var complaintRatings = RatingSums()
     /// Σ order value × churn likelihood over negative mentions, shared among the comment's
     /// negative themes.
-    public var revenueAtRisk = 0.0
+    public var revenueAtRisk: Double { sums.revenueAtRisk.value }
     /// The part of `revenueAtRisk` from comments with churn intent.
-    public var revenueLost = 0.0
+    public var revenueLost: Double { sums.revenueLost.value }
     /// The same sum without order values: customers at risk.
-    public var customersAtRisk = 0.0
+    public var customersAtRisk: Double { sums.customersAtRisk.value }
     /// Σ (|theme sentiment| + churn likelihood) / 2 over negative mentions.
-    public var blockerSeverity = 0.0
+    public var blockerSeverity: Double { sums.blockerSeverity.value }
     /// Σ theme sentiment over positive mentions, and Σ |theme sentiment| over negative ones.
-    public var praise = 0.0
-    public var risk = 0.0
+    public var praise: Double { sums.praise.value }
+    public var risk: Double { sums.risk.value }
     /// The strongest complaints and the strongest praise.
     public var complaints: [Evidence] = []
     public var compliments: [Evidence] = []
+
+    struct Sums: Sendable, Codable {
+        var revenueAtRisk = ExactSum(), revenueLost = ExactSum(), customersAtRisk = ExactSum()
+        var blockerSeverity = ExactSum(), praise = ExactSum(), risk = ExactSum()
+    }
+    var sums = Sums()
 
     /// Evidence kept per list: enough to quote, bounded whatever the input size.
     public static let evidenceLimit = 5
 
     public var averageRating: Double? { ratings.mean }
 
+    /// Keeps the strongest ``evidenceLimit``: by weight, then id, then line, so the same
+    /// quotes are kept whatever order the comments come in.
     static func keep(_ evidence: Evidence, in list: inout [Evidence]) {
         var evidence = evidence
         evidence.fitComment()
         list.append(evidence)
-        list.sort { $0.weight > $1.weight || ($0.weight == $1.weight && $0.id < $1.id) }
+        list.sort(by: Evidence.stronger)
         if list.count > evidenceLimit { list.removeLast() }
+    }
+
+    /// The strongest of two lists, as if each item had been kept in turn.
+    static func merge(_ list: inout [Evidence], _ other: [Evidence]) {
+        list = Array((list + other).sorted(by: Evidence.stronger).prefix(evidenceLimit))
+    }
+
+    mutating func merge(_ other: ThemeStats) {
+        mentions += other.mentions
+        negative += other.negative
+        positive += other.positive
+        ratings.merge(other.ratings)
+        complaintRatings.merge(other.complaintRatings)
+        sums.revenueAtRisk.merge(other.sums.revenueAtRisk)
+        sums.revenueLost.merge(other.sums.revenueLost)
+        sums.customersAtRisk.merge(other.sums.customersAtRisk)
+        sums.blockerSeverity.merge(other.sums.blockerSeverity)
+        sums.praise.merge(other.sums.praise)
+        sums.risk.merge(other.sums.risk)
+        Self.merge(&complaints, other.complaints)
+        Self.merge(&compliments, other.compliments)
     }
 }
 
-/// The whole dataset, folded comment by comment.
-public struct FeedbackAggregate: Sendable {
+extension ThemeStats {
+    /// Folds one mention: `churn` is the comment's churn likelihood, `share` its part of the
+    /// comment's negative themes.
+    mutating func add(score: Double, quote: String, facts: CommentFacts, churn p: Double, share: Double) {
+        mentions += 1
+        if let rating = facts.rating { ratings.add(rating.value, category: facts.nps) }
+        var evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
+                                weight: abs(score) + p + (facts.value ?? 0) / 1e9)
+        evidence.line = facts.line
+        evidence.comment = facts.comment
+        switch SentimentLabel(score: score) {
+        case .negative:
+            negative += 1
+            if let rating = facts.rating { complaintRatings.add(rating.value, category: facts.nps) }
+            sums.risk += abs(score)
+            sums.customersAtRisk += p * share
+            if let value = facts.value {
+                sums.revenueAtRisk += value * p * share
+                if facts.churnIntent { sums.revenueLost += value * share }
+            }
+            sums.blockerSeverity += (abs(score) + p) / 2
+            Self.keep(evidence, in: &complaints)
+        case .positive:
+            positive += 1
+            sums.praise += score
+            Self.keep(evidence, in: &compliments)
+        case .neutral:
+            break
+        }
+    }
+}
+
+extension Evidence {
+    /// The order evidence is kept in: a total order, so kept quotes never depend on the input's.
+    static func stronger(_ a: Evidence, _ b: Evidence) -> Bool {
+        if a.weight != b.weight { return a.weight > b.weight }
+        if a.id != b.id { return a.id < b.id }
+        if a.line != b.line { return a.line < b.line }
+        return a.quote < b.quote
+    }
+}
+
+/// The whole dataset, folded comment by comment; aggregates of parts of a file merge into the
+/// aggregate of the whole (``merge(_:)``).
+public struct FeedbackAggregate: Sendable, Codable {
     /// Comments read (rows with a non-blank comment).
     public private(set) var comments = 0
     /// Comments whose overall tone is negative.
@@ -140,13 +212,15 @@ public struct FeedbackAggregate: Sendable {
     public private(set) var praisedWith: [String: [String: Int]] = [:]
     /// All churn-intent comments, and their order value.
     public private(set) var churnCount = 0
-    public private(set) var churnValue = 0.0
+    public var churnValue: Double { churnValueSum.value }
+    private var churnValueSum = ExactSum()
     public private(set) var themes: [String: ThemeStats] = [:]
-    /// Order values for percentiles (high- and low-value customers): a ``Reservoir`` of
-    /// `valueSampleLimit`.
-    public private(set) var valueSample = Reservoir(limit: valueSampleLimit, seed: 0x5EED)
-    public var values: [Double] { valueSample.values }
-    public static let valueSampleLimit = 100_000
+    /// Order values for percentiles (high- and low-value customers): exact up to
+    /// `valueLimit` distinct values (``ValueDistribution``).
+    public private(set) var valueDistribution = ValueDistribution(limit: valueLimit)
+    /// Whether any comment has an order value.
+    public var hasValues: Bool { valueDistribution.count > 0 }
+    public static let valueLimit = 100_000
     /// Churn-intent comments, strongest (highest value) first.
     public private(set) var churned: [Evidence] = []
     /// Comments with an order value, no complaint and a clearly positive tone, lowest value first.
@@ -176,7 +250,7 @@ public struct FeedbackAggregate: Sendable {
         comments += 1
         if SentimentLabel(score: facts.sentiment) == .negative { negativeComments += 1 }
         if let rating = facts.rating { ratings.add(rating.value, category: facts.nps) }
-        if let value = facts.value { valueSample.add(value) }
+        if let value = facts.value { valueDistribution.add(value) }
         let p = facts.churnLikelihood
         let negativeThemes = Set(facts.themes.filter { SentimentLabel(score: $0.score) == .negative }.map(\.theme))
         let mentioned = Set(facts.themes.map(\.theme))
@@ -189,36 +263,11 @@ public struct FeedbackAggregate: Sendable {
         if !negativeThemes.isDisjoint(with: valuesThemes) { valuesRiskComments += 1 }
         if facts.churnIntent {
             churnCount += 1
-            churnValue += facts.value ?? 0
+            churnValueSum += facts.value ?? 0
         }
         for (theme, score, quote) in facts.themes where mentioned.contains(theme) {
-            var stats = themes[theme, default: ThemeStats()]
-            stats.mentions += 1
-            if let rating = facts.rating { stats.ratings.add(rating.value, category: facts.nps) }
-            var evidence = Evidence(id: facts.id, quote: quote, sentiment: score, value: facts.value, churnIntent: facts.churnIntent,
-                                    weight: abs(score) + p + (facts.value ?? 0) / 1e9)
-            evidence.line = facts.line
-            evidence.comment = facts.comment
-            switch SentimentLabel(score: score) {
-            case .negative:
-                stats.negative += 1
-                if let rating = facts.rating { stats.complaintRatings.add(rating.value, category: facts.nps) }
-                stats.risk += abs(score)
-                stats.customersAtRisk += p * share
-                if let value = facts.value {
-                    stats.revenueAtRisk += value * p * share
-                    if facts.churnIntent { stats.revenueLost += value * share }
-                }
-                stats.blockerSeverity += (abs(score) + p) / 2
-                ThemeStats.keep(evidence, in: &stats.complaints)
-            case .positive:
-                stats.positive += 1
-                stats.praise += score
-                ThemeStats.keep(evidence, in: &stats.compliments)
-            case .neutral:
-                break
-            }
-            themes[theme] = stats
+            // Changed in place: a copy taken out and written back would copy every sum's partials.
+            themes[theme, default: ThemeStats()].add(score: score, quote: quote, facts: facts, churn: p, share: share)
         }
         var whole = Evidence(id: facts.id, quote: facts.themes.first?.quote ?? "", sentiment: facts.sentiment, value: facts.value,
                              churnIntent: facts.churnIntent, weight: facts.value ?? p)
@@ -271,5 +320,30 @@ public struct FeedbackAggregate: Sendable {
     }
 
     /// The value at quantile `q` (0…1) of the order values, nearest-rank; nil without values.
-    public func valueQuantile(_ q: Double) -> Double? { valueSample.quantile(q) }
+    public func valueQuantile(_ q: Double) -> Double? { valueDistribution.quantile(q) }
+
+    /// Adds the aggregate of another part of the data: counts and exact sums add, kept quotes
+    /// are the strongest of both, so any split merged in any order gives one pass's aggregate.
+    public mutating func merge(_ other: FeedbackAggregate) {
+        comments += other.comments
+        negativeComments += other.negativeComments
+        ratings.merge(other.ratings)
+        valuesPraiseComments += other.valuesPraiseComments
+        valuesRiskComments += other.valuesRiskComments
+        for (theme, others) in other.praisedWith {
+            for (praised, n) in others { praisedWith[theme, default: [:]][praised, default: 0] += n }
+        }
+        churnCount += other.churnCount
+        churnValueSum.merge(other.churnValueSum)
+        for (theme, stats) in other.themes { themes[theme, default: ThemeStats()].merge(stats) }
+        valueDistribution.merge(other.valueDistribution)
+        ThemeStats.merge(&churned, other.churned)
+        ThemeStats.merge(&delighted, other.delighted)
+        ThemeStats.merge(&requests, other.requests)
+        requestCount += other.requestCount
+        for (set, n) in other.complaintSets { complaintSets[set, default: 0] += n }
+        ThemeStats.merge(&valuableComplaints, other.valuableComplaints)
+        segments.merge(other.segments)
+        trends.merge(other.trends)
+    }
 }

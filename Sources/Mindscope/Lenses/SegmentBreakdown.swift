@@ -12,7 +12,7 @@ import Foundation
 /// correction. A test runs only where both sides have at least ``minimumComments`` comments
 /// and the normal approximation holds (at least 5 expected complaints and non-complaints on
 /// each side).
-public struct SegmentBreakdown: Sendable {
+public struct SegmentBreakdown: Sendable, Codable {
     /// A column with more distinct values than this gets no per-value breakdown.
     public static let maximumValues = 50
     /// Distinct values counted before a column's count is given as "more than".
@@ -20,7 +20,7 @@ public struct SegmentBreakdown: Sendable {
     /// The least comments on each side of a test.
     public static let minimumComments = 30
 
-    public struct Column: Sendable {
+    public struct Column: Sendable, Codable {
         public var name: String
         /// Comments per value (blank values are not counted).
         public fileprivate(set) var comments: [String: Int] = [:]
@@ -55,6 +55,29 @@ public struct SegmentBreakdown: Sendable {
             }
             columns[index].comments[value, default: 0] += 1
             for theme in negativeThemes { columns[index].negatives[value, default: [:]][theme, default: 0] += 1 }
+        }
+    }
+
+    /// Adds the counts of another part of the data, with the same columns. A column over
+    /// ``maximumValues`` values in either part, or in both together, has none broken down; its
+    /// distinct values are counted up to ``countLimit`` as one pass counts them.
+    public mutating func merge(_ other: SegmentBreakdown) {
+        for (index, theirs) in other.columns.enumerated() where index < columns.count {
+            var column = columns[index]
+            let distinct = Set(column.comments.keys).union(theirs.comments.keys)
+            if column.overflow != nil || theirs.overflow != nil || distinct.count > Self.maximumValues {
+                var seen = (column.overflow ?? []).union(theirs.overflow ?? []).union(distinct)
+                if seen.count > Self.countLimit { seen = Set(seen.sorted().prefix(Self.countLimit)) }
+                column.overflow = seen
+                column.comments = [:]
+                column.negatives = [:]
+            } else {
+                for (value, n) in theirs.comments { column.comments[value, default: 0] += n }
+                for (value, byTheme) in theirs.negatives {
+                    for (theme, n) in byTheme { column.negatives[value, default: [:]][theme, default: 0] += n }
+                }
+            }
+            columns[index] = column
         }
     }
 

@@ -13,7 +13,7 @@ import Foundation
 ///   expected complaints and non-complaints on each; the last period is compared as it is, so
 ///   a period that has only begun rarely has the comments to qualify.
 /// - A trend is drawn only when at least ``minimumDatedShare`` of the comments have a date.
-public struct TrendBreakdown: Sendable {
+public struct TrendBreakdown: Sendable, Codable {
     public static let monthSpan = 84
     public static let weekSpan = 21
     public static let minimumDays = 3
@@ -39,6 +39,16 @@ public struct TrendBreakdown: Sendable {
         dated += 1
         comments[day, default: 0] += 1
         for theme in negativeThemes { negatives[day, default: [:]][theme, default: 0] += 1 }
+    }
+
+    /// Adds the counts of another part of the data.
+    public mutating func merge(_ other: TrendBreakdown) {
+        for (day, n) in other.comments { comments[day, default: 0] += n }
+        for (day, byTheme) in other.negatives {
+            for (theme, n) in byTheme { negatives[day, default: [:]][theme, default: 0] += n }
+        }
+        dated += other.dated
+        undated += other.undated
     }
 
     public enum Period: String, Sendable { case day, week, month }

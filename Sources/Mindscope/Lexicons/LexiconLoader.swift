@@ -29,9 +29,11 @@ public struct LexiconLoader: Sendable {
     /// Everything loaded, plus duplicate warnings (`file:line`).
     public func load() throws(MindscopeError) -> LexiconSet {
         var warnings: [LexiconError] = []
+        var fingerprint = LexiconFingerprint()
         func read(_ url: URL) throws(MindscopeError) -> (String, String) {
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw .unreadable(path: url.path, reason: (error as NSError).localizedDescription) }
+            fingerprint.add(name: url.lastPathComponent, data: data)
             guard let text = String(validating: data, as: UTF8.self) else {
                 let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
                 let line = (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0) + 1
@@ -106,6 +108,7 @@ public struct LexiconLoader: Sendable {
                              frequencies: try parse(file("background.tsv"), WordFrequencies.parse), warnings: warnings)
         set.learned = learned
         set.warnings = warnings
+        set.fingerprint = fingerprint.description
         return try set.resolved(.packs([]), sample: [])
     }
 
@@ -180,6 +183,33 @@ public struct LexiconSet: Sendable {
     public var domain = DomainChoice(packs: [], why: "")
     /// Duplicates and skipped lines, each with `file:line`.
     public var warnings: [LexiconError]
+    /// A digest of every file loaded, by name and content (``LexiconFingerprint``): partial
+    /// results made with other lexicons are not merged.
+    public var fingerprint = ""
+}
+
+/// Two 64-bit FNV-1a digests of the lexicon files read, in order, each by its file name and
+/// bytes: the same files give the same fingerprint wherever they are; any edit changes it.
+/// (To tell lexicons apart, not to resist tampering.)
+struct LexiconFingerprint: CustomStringConvertible {
+    private var a: UInt64 = 0xCBF2_9CE4_8422_2325
+    private var b: UInt64 = 0x84222325_CBF29CE4
+    private var files = 0
+
+    mutating func add(name: String, data: Data) {
+        files += 1
+        for byte in name.utf8 { mix(byte) }
+        mix(0)
+        data.withUnsafeBytes { for byte in $0 { mix(byte) } }
+        mix(0)
+    }
+
+    private mutating func mix(_ byte: UInt8) {
+        a = (a ^ UInt64(byte)) &* 0x100_0000_01B3
+        b = (b ^ UInt64(byte ^ 0x5A)) &* 0x100_0000_01B3
+    }
+
+    var description: String { String(format: "%016llx%016llx-%d", a, b, files) }
 }
 
 extension LexiconSet {

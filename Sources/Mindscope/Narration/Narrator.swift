@@ -170,7 +170,7 @@ public struct Narrator: Sendable {
                     facts[.restAmount] = money(shown(ranked[top.count]))
                 }
             }
-            if aggregate.values.isEmpty {
+            if !aggregate.hasValues {
                 let byCustomers = reading.issues.filter { $0.customersAtRisk > 0 }.sorted { $0.customersAtRisk > $1.customersAtRisk }
                 facts[.byThemeCustomers] = joined(byCustomers.prefix(4).map { "\($0.name.lowercased()) about \(Int($0.customersAtRisk.rounded()))" })
                 if facts[.top] == nil, !byCustomers.isEmpty {
@@ -182,7 +182,7 @@ public struct Narrator: Sendable {
             facts[.lost] = FactValue(Format.sortedByID(aggregate.churned).map { "#\($0.reference)" + ($0.value.map { " (\(Format.money($0, currency)))" } ?? "") }.joined(separator: ", ")
                 + (aggregate.churnCount > aggregate.churned.count ? ", …" : ""))
             facts[.lostCount] = .number(aggregate.churnCount)
-            facts[.lostAmount] = aggregate.values.isEmpty ? "no order values" : money(aggregate.churnValue)
+            facts[.lostAmount] = !aggregate.hasValues ? "no order values" : money(aggregate.churnValue)
             if let threshold = aggregate.valueQuantile(0.75), threshold > 0 {
                 facts[.highValueThreshold] = money(threshold)
                 let high = aggregate.valuableComplaints.filter { ($0.value ?? 0) >= threshold && !$0.churnIntent }

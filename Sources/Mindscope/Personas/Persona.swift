@@ -8,8 +8,12 @@
 ///  "lens_weights": {"revenue_risk": 1.0}, "theme_weights": {"price": 1.5},
 ///  "domains": ["retail"]}
 /// ```
-public struct Persona: Sendable, Hashable {
-    public enum DetailLevel: String, Sendable, CaseIterable { case low, medium, high }
+public struct Persona: Sendable, Hashable, Codable {
+    public enum DetailLevel: String, Sendable, CaseIterable, Codable { case low, medium, high }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, description, goals, painPoints, tone, detailLevel, traits, lensWeights, themeWeights, domains
+    }
 
     /// The file name without `.json`, or the `id` field.
     public var id: String

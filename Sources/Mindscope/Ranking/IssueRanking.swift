@@ -82,7 +82,7 @@ public enum IssueRanking {
             for lens in read {
                 let value: Double
                 switch lens {
-                case .revenueRisk: value = aggregate.values.isEmpty ? stats.customersAtRisk : stats.revenueAtRisk
+                case .revenueRisk: value = !aggregate.hasValues ? stats.customersAtRisk : stats.revenueAtRisk
                 // Themes a persona only names are ranked by their complaints as such (count ×
                 // mean severity), so every named theme with a complaint is ranked.
                 case .roadmapBlockers: value = namedOnly ? stats.blockerSeverity : blockerValue(stats, aggregate)
@@ -107,8 +107,8 @@ public enum IssueRanking {
             issues.append(RankedIssue(
                 rank: 0, theme: topic.id, name: topic.name, score: score, mentions: stats.mentions, negative: stats.negative,
                 positive: stats.positive, share: share, shareInterval: wilson(stats.mentions, aggregate.comments),
-                averageRating: stats.averageRating, revenueAtRisk: aggregate.values.isEmpty ? nil : stats.revenueAtRisk,
-                revenueLost: aggregate.values.isEmpty ? nil : stats.revenueLost, customersAtRisk: stats.customersAtRisk,
+                averageRating: stats.averageRating, revenueAtRisk: !aggregate.hasValues ? nil : stats.revenueAtRisk,
+                revenueLost: !aggregate.hasValues ? nil : stats.revenueLost, customersAtRisk: stats.customersAtRisk,
                 lensScores: lensScores, evidence: stats.complaints + stats.compliments,
                 greenwashingRisk: greenwashing(topic.id, stats),
                 request: stats.negative > 0 ? themes.request(of: topic.id) : nil, fewMentions: stats.mentions < fewMentions,

@@ -1,8 +1,8 @@
-/// Sums of ratings, for means and variances that merge by addition.
-public struct RatingSums: Sendable, Hashable {
+/// Sums of ratings, for means and variances that merge by addition (exactly: ``ExactSum``).
+public struct RatingSums: Sendable, Hashable, Codable {
     public var count = 0
-    public var sum = 0.0
-    public var squares = 0.0
+    private var total = ExactSum()
+    private var totalSquares = ExactSum()
     /// On a 0–10 recommend (NPS) scale: ratings with a category, promoters and detractors.
     public var categorized = 0
     public var promoters = 0
@@ -10,14 +10,26 @@ public struct RatingSums: Sendable, Hashable {
 
     public init() {}
 
+    public var sum: Double { total.value }
+    public var squares: Double { totalSquares.value }
+
     public mutating func add(_ rating: Double, category: Rating.NPSCategory? = nil) {
         count += 1
-        sum += rating
-        squares += rating * rating
+        total += rating
+        totalSquares += rating * rating
         guard let category else { return }
         categorized += 1
         if category == .promoter { promoters += 1 }
         if category == .detractor { detractors += 1 }
+    }
+
+    public mutating func merge(_ other: RatingSums) {
+        count += other.count
+        total.merge(other.total)
+        totalSquares.merge(other.totalSquares)
+        categorized += other.categorized
+        promoters += other.promoters
+        detractors += other.detractors
     }
 
     public var mean: Double? { count > 0 ? sum / Double(count) : nil }
@@ -33,13 +45,13 @@ public struct RatingSums: Sendable, Hashable {
     }
 
     static func - (all: RatingSums, part: RatingSums) -> RatingSums {
-        var rest = RatingSums()
-        rest.count = all.count - part.count
-        rest.sum = all.sum - part.sum
-        rest.squares = all.squares - part.squares
-        rest.categorized = all.categorized - part.categorized
-        rest.promoters = all.promoters - part.promoters
-        rest.detractors = all.detractors - part.detractors
+        var rest = all
+        rest.count -= part.count
+        rest.total.merge(part.total.negated)
+        rest.totalSquares.merge(part.totalSquares.negated)
+        rest.categorized -= part.categorized
+        rest.promoters -= part.promoters
+        rest.detractors -= part.detractors
         return rest
     }
 }
