@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -457,11 +458,12 @@ def _shipped_path(name: str) -> str:
 
 
 def partition_runner(command: str, plan: Plan, moved_b, shipped: dict[str, str], name: str, fmt: str, extra: list[str],
-                     task_cpus: int = 1):
+                     task_cpus: int = 1, messages=None):
     """The function mapPartitionsWithIndex runs: mindscope on one stitched partition.
     `shipped`: the names under which SparkContext.addFile shipped the binary, the sample
     and the folders (lexicons, and personas for analyze). analyze yields
-    (index, partial JSON, stderr); tag yields its output lines."""
+    (index, partial JSON, stderr); tag yields its output lines and adds {index: stderr} to
+    the accumulator `messages`."""
 
     def run(index: int, lines: Iterator[bytes]):
         part = plan.parts[index]
@@ -470,31 +472,30 @@ def partition_runner(command: str, plan: Plan, moved_b, shipped: dict[str, str],
         binary = _shipped_path(shipped["binary"])
         if not os.access(binary, os.X_OK):
             os.chmod(binary, 0o755)
-        arguments = [binary, command, "-", "--sample", _shipped_path(shipped["head"]),
+        arguments = [binary, command, "-", "--head", _shipped_path(shipped["head"]),
                      "--first-line", str(part.first_line), "--first-row", str(part.first_row),
                      "--input-name", name, "--lexicons", _shipped_path(shipped["lexicons"])]
         if "personas" in shipped:
             arguments += ["--personas", _shipped_path(shipped["personas"])]
         if option_value(extra, "--input-format") is None:
             arguments += ["--input-format", fmt]
-        # Row counts per partition would only confuse: problems are still reported. One
-        # thread per task core: Spark runs a task on each core (the output is the same bytes
-        # for any --threads).
-        quiet = [] if "--quiet" in extra else ["--quiet"]
-        if option_value(extra, "--threads") is None:
-            quiet += ["--threads", str(task_cpus)]
+        # One thread per task core: Spark runs a task on each core (the output is the same
+        # bytes for any --threads).
+        threads = [] if option_value(extra, "--threads") is not None else ["--threads", str(task_cpus)]
         label = f"partition {index} (from line {part.first_line})"
         rows = stitched(index, lines, plan, moved_b.value)
         with tempfile.TemporaryDirectory(prefix="mindscope-part-") as folder:
             if command == "analyze":
                 partial = os.path.join(folder, "partial.json")
-                message = _run_mindscope(arguments + ["--partial", partial] + quiet + extra, rows, subprocess.DEVNULL, label)
+                message = _run_mindscope(arguments + ["--partial", partial] + threads + extra, rows, subprocess.DEVNULL, label)
                 with open(partial, "rb") as f:
                     yield index, f.read(), message
             else:
                 output = os.path.join(folder, "tags.jsonl")
                 with open(output, "wb") as out:
-                    _run_mindscope(arguments + quiet + extra, rows, out, label)
+                    message = _run_mindscope(arguments + threads + extra, rows, out, label)
+                if messages is not None:
+                    messages.add({index: message})
                 with open(output, "rb") as f:
                     for line in f:
                         yield line.rstrip(b"\n")
@@ -573,6 +574,11 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
     extra = without_option(extra, "--lexicons")
     personas = None
     if args.command == "analyze":
+        # Output options belong to the merge, not to the partitions.
+        for name in ("--format", "--output"):
+            if option_value(extra, name) is not None:
+                args.format = args.format or option_value(extra, name)
+                extra = without_option(extra, name)
         personas = find_personas(option_value(extra, "--personas"), binary)
         extra = without_option(extra, "--personas")
     clock = Clock(args.timings)
@@ -622,11 +628,13 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
         clock.note(f"head ({head_lines} lines), {sum(len(v) for v in moved.values())} lines moved")
 
         task_cpus = int(sc.getConf().get("spark.task.cpus", "1"))
-        runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra, task_cpus)
+        messages = sc.accumulator({}, _Messages()) if args.command == "tag" else None
+        runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra, task_cpus, messages)
         if args.command == "analyze":
-            code = _analyze(rdd, runner, binary, lexicons, personas, args, work, clock)
+            code = _analyze(rdd, runner, binary, lexicons, extra, args, work, clock)
         else:
             code = _tag(spark, rdd, runner, args, clock)
+            _tag_messages(messages, args.input, "--quiet" in extra)
         if args.timings:
             elapsed = time.monotonic() - clock.start
             cores = sc.defaultParallelism
@@ -652,30 +660,94 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
         spark.stop()
 
 
-def _forward(messages: list[bytes]) -> None:
-    """Partitions' stderr in partition order, each line once (the sample's warnings are
-    repeated by every partition)."""
+SUMMARY_FIELDS = ("rows read", "used", "skipped", "fields unreadable", "fields with invalid bytes repaired")
+
+
+def summary_counts(line: str, name: str) -> list[int] | None:
+    """The counts of a partition's `NAME: N rows read, N used, N skipped[, …]` line (for
+    analyze --partial followed by `; partial result written to …`); None for other lines."""
+    prefix = name + ": "
+    if not line.startswith(prefix):
+        return None
+    text = line[len(prefix):].split("; partial result written to ", 1)[0]
+    counts = [0] * len(SUMMARY_FIELDS)
+    for i, piece in enumerate(text.split(", ")):
+        number, _, label = piece.partition(" ")
+        if not number.isdigit() or label not in SUMMARY_FIELDS or (i < 3 and label != SUMMARY_FIELDS[i]):
+            return None
+        counts[SUMMARY_FIELDS.index(label)] = int(number)
+    return counts if text.split(", ")[0].endswith("rows read") else None
+
+
+def summary_line(name: str, counts: list[int]) -> str:
+    """`mindscope`'s line for summed counts (InputSummary.line)."""
+    text = f"{name}: {counts[0]} rows read, {counts[1]} used, {counts[2]} skipped"
+    if counts[3]:
+        text += f", {counts[3]} fields unreadable"
+    if counts[4]:
+        text += f", {counts[4]} fields with invalid bytes repaired"
+    return text
+
+
+# Lines every partition prints with its own counts, summed into one: (pattern, template).
+SUMMED = [
+    (re.compile(r"^mindscope: learned phrases moved the score of (\d+) of (\d+) comments$"),
+     "mindscope: learned phrases moved the score of {} of {} comments"),
+]
+
+
+def forwarded(messages: list[bytes], name: str) -> tuple[list[str], list[int] | None]:
+    """The partitions' stderr in partition order, each line once (what the head makes them
+    say, such as the phrase valences learned, every partition says), then the lines of
+    SUMMED summed (a whole run prints them at its end), without the row-count lines, whose sums
+    come second (None when no partition printed one)."""
     seen = set()
+    lines: list[str] = []
+    sums: dict[int, list[int]] = {}
+    total = None
     for message in messages:
-        for line in message.splitlines():
-            if line not in seen:
-                seen.add(line)
-                errors.write(line.decode("utf-8", "replace") + "\n")
+        for raw in message.splitlines():
+            line = raw.decode("utf-8", "replace")
+            counts = summary_counts(line, name)
+            if counts is not None:
+                total = [a + b for a, b in zip(total or [0] * len(counts), counts)]
+                continue
+            for key, (pattern, _) in enumerate(SUMMED):
+                match = pattern.match(line)
+                if match:
+                    numbers = [int(g) for g in match.groups()]
+                    if key not in sums:
+                        sums[key] = [0] * len(numbers)
+                    sums[key] = [a + b for a, b in zip(sums[key], numbers)]
+                    break
+            else:
+                if line not in seen:
+                    seen.add(line)
+                    lines.append(line)
+    return lines + [SUMMED[key][1].format(*numbers) for key, numbers in sorted(sums.items())], total
 
 
-def _analyze(rdd, runner, binary: str, lexicons: str, personas: str | None, args, work: str, clock: Clock) -> int:
+def _forward(messages: list[bytes], name: str = "") -> list[int] | None:
+    lines, total = forwarded(messages, name)
+    for line in lines:
+        errors.write(line + "\n")
+    return total
+
+
+def _analyze(rdd, runner, binary: str, lexicons: str, extra: list[str], args, work: str, clock: Clock) -> int:
     partials = sorted(rdd.mapPartitionsWithIndex(runner).collect(), key=lambda triple: triple[0])
     clock.note(f"partitions analysed ({len(partials)} partials)")
-    _forward([message for _, _, message in partials])
+    _forward([message for _, _, message in partials], args.input)
     paths = []
     for index, data, _ in partials:
         path = os.path.join(work, f"partial-{index:05d}.json")
         with open(path, "wb") as f:
             f.write(data)
         paths.append(path)
+    # The personas and options are the partials' own; the lexicons must be the same.
     command = [binary, "merge", *paths, "--lexicons", lexicons]
-    if personas:
-        command += ["--personas", personas]
+    if "--quiet" in extra:
+        command.append("--quiet")
     if args.format:
         command += ["--format", args.format]
     if args.out:
@@ -685,9 +757,22 @@ def _analyze(rdd, runner, binary: str, lexicons: str, personas: str | None, args
     if merged.stdout:
         sys.stdout.buffer.write(merged.stdout)
         sys.stdout.flush()
-    _forward([merged.stderr])
+    _forward([merged.stderr], "\0")
     clock.note("merge")
     return merged.returncode
+
+
+class _Messages:
+    """An accumulator of {partition: stderr} (a retried task's entry replaces its own)."""
+
+    @staticmethod
+    def zero(value):
+        return {}
+
+    @staticmethod
+    def addInPlace(a, b):
+        a.update(b)
+        return a
 
 
 def _tag(spark, rdd, runner, args, clock: Clock) -> int:
@@ -703,6 +788,12 @@ def _tag(spark, rdd, runner, args, clock: Clock) -> int:
         lines.unpersist()
     clock.note(f"tagged into {args.output} ({args.output_format})")
     return 0
+
+
+def _tag_messages(messages, name: str, quiet: bool) -> None:
+    total = _forward([message for _, message in sorted(messages.value.items())], name)
+    if total is not None and not quiet:
+        errors.write(summary_line(name, total) + "\n")
 
 
 def main(argv: list[str]) -> int:

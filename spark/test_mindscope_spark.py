@@ -276,6 +276,22 @@ class Arguments(unittest.TestCase):
         self.assertIsNone(ms.option_value(["--quiet"], "--input-format"))
 
 
+class Messages(unittest.TestCase):
+    def test_summary_counts(self):
+        self.assertEqual(ms.summary_counts("x.csv: 10 rows read, 9 used, 1 skipped", "x.csv"), [10, 9, 1, 0, 0])
+        self.assertEqual(ms.summary_counts("x.csv: 10 rows read, 9 used, 1 skipped, 2 fields unreadable; partial result written to /t/p.json", "x.csv"),
+                         [10, 9, 1, 2, 0])
+        self.assertIsNone(ms.summary_counts("x.csv:12: unclosed quote", "x.csv"))
+        self.assertIsNone(ms.summary_counts("y.csv: 10 rows read, 9 used, 1 skipped", "x.csv"))
+
+    def test_forwarded(self):
+        moved = b"mindscope: learned phrases moved the score of %d of %d comments"
+        lines, total = ms.forwarded([b"mindscope: learned 5\n" + moved % (2, 3) + b"\nx.csv:3: bad\nx.csv: 2 rows read, 1 used, 1 skipped",
+                                     b"mindscope: learned 5\n" + moved % (4, 5) + b"\nx.csv: 3 rows read, 3 used, 0 skipped, 1 fields with invalid bytes repaired"], "x.csv")
+        self.assertEqual(lines, ["mindscope: learned 5", "x.csv:3: bad", "mindscope: learned phrases moved the score of 6 of 8 comments"])
+        self.assertEqual(ms.summary_line("x.csv", total), "x.csv: 5 rows read, 4 used, 1 skipped, 1 fields with invalid bytes repaired")
+
+
 class Counting(unittest.TextTestResult):
     pass
 
