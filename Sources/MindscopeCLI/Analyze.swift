@@ -31,19 +31,23 @@ extension MindscopeCommand {
         func run() throws {
             if let partial {
                 let (folded, setup, state) = try analysis.fold(input)
-                let lexicons = folded.lexicons.fingerprint
-                if partial != "-" { Terminal.noteNewFolder(parentOf: partial) }
-                do throws(MindscopeError) {
-                    let out = try Output(path: partial == "-" ? nil : partial)
-                    out.write(Array(try PartialResult(lexicons: lexicons, setup: setup, state: state).encoded(for: partial)) + [0x0A])
-                    try out.commit()
-                } catch {
-                    throw Terminal.fail(error)
-                }
+                try Self.write(PartialResult(lexicons: folded.lexicons.fingerprint, setup: setup, state: state), to: partial)
                 if !input.quiet { Terminal.error(state.summary.line(for: input.name) + "; partial result written to \(partial == "-" ? "standard output" : partial)") }
                 return
             }
             try readings.emit(try analysis.analyze(input), quiet: input.quiet)
+        }
+
+        /// Writes a partial result to `path` (atomically), or to standard output for `-`.
+        static func write(_ partial: PartialResult, to path: String) throws {
+            if path != "-" { Terminal.noteNewFolder(parentOf: path) }
+            do throws(MindscopeError) {
+                let out = try Output(path: path == "-" ? nil : path)
+                out.write(Array(try partial.encoded(for: path)) + [0x0A])
+                try out.commit()
+            } catch {
+                throw Terminal.fail(error)
+            }
         }
     }
 }

@@ -78,14 +78,24 @@ struct LexiconOptions: ParsableArguments {
 }
 
 extension LexiconOptions {
+    /// The lexicons these options load, and the merge of the partial results at `paths`, each
+    /// checked against them.
+    func mergePartials(_ paths: [String]) throws -> (LexiconSet, PartialResult) {
+        let loaded = try loadAll()
+        do {
+            var partials: [(path: String, partial: PartialResult)] = []
+            for path in paths { partials.append((path, try PartialResult.read(path))) }
+            return (loaded, try PartialResult.merge(partials, lexicons: loaded.fingerprint))
+        } catch {
+            throw Terminal.fail(error)
+        }
+    }
+
     /// The readings of partial results: each checked, merged, and read with the lexicons
     /// these options load (the partials' own must be the same).
     func merge(_ paths: [String]) throws -> AnalysisResult {
+        let (loaded, merged) = try mergePartials(paths)
         do {
-            let loaded = try loadAll()
-            var partials: [(path: String, partial: PartialResult)] = []
-            for path in paths { partials.append((path, try PartialResult.read(path))) }
-            let merged = try PartialResult.merge(partials, lexicons: loaded.fingerprint)
             var set = try loaded.resolved(.packs(merged.setup.domain.packs), sample: [])
             set.domain = merged.setup.domain
             var analysis = FeedbackAnalysis(analyzer: LexiconOptions.analyzer(set), lexicons: set)

@@ -24,15 +24,22 @@ extension MindscopeCommand {
 
         @OptionGroup var lexicons: LexiconOptions
 
+        @Option(help: ArgumentHelp("Write the merged partial result to OUT ('-' for standard output) instead of readings, to merge again later (merging in stages, as a tree, gives the same readings).", valueName: "OUT"))
+        var partial: String?
+
         @Flag(help: "No row counts on stderr (problems are still reported).")
         var quiet = false
 
         func validate() throws {
             if partials.isEmpty { throw ValidationError("no partial result given: name the files `mindscope analyze FILE --partial OUT` wrote") }
+            if partial != nil, readings.charts != nil || readings.out != nil { throw ValidationError("--partial writes the merged partial result alone: --charts and --out go with the last merge") }
         }
 
         func run() throws {
-            try readings.emit(try lexicons.merge(partials), quiet: quiet)
+            guard let partial else { return try readings.emit(try lexicons.merge(partials), quiet: quiet) }
+            let (_, merged) = try lexicons.mergePartials(partials)
+            try Analyze.write(merged, to: partial)
+            if !quiet { Terminal.error(merged.state.summary.line(for: merged.setup.shape.path) + "; merged partial result written to \(partial == "-" ? "standard output" : partial)") }
         }
     }
 }
