@@ -619,6 +619,11 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
 
         # 3. The sample every partition reads its layout and choices from.
         head, head_lines = write_head(rdd, fmt, plan.lines, work)
+        # The binary the executors get is the one the driver merges with, even when a build
+        # replaces the file meanwhile (partials of another build are refused).
+        frozen = os.path.join(work, "mindscope")
+        shutil.copy2(binary, frozen)
+        binary = frozen
         shipped = {"binary": binary, "lexicons": lexicons, "head": head}
         if personas:
             shipped["personas"] = personas
