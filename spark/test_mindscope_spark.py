@@ -259,6 +259,11 @@ class Head(unittest.TestCase):
         self.assertEqual(ms.head_length(lines, "csv", 4), 7)
         self.assertIsNone(ms.head_length(lines, "csv", 5))
 
+    def test_line_quotas(self):
+        self.assertEqual(ms.line_quotas([3, 0, 4, 5], 6), {0: 3, 2: 3})
+        self.assertEqual(ms.line_quotas([3, 0, 4], 20), {0: 3, 2: 4})
+        self.assertEqual(ms.line_quotas([3], 0), {})
+
     def test_jsonl(self):
         lines = [b'{"a":1}', b"", b'{"a":2}']
         self.assertEqual(ms.head_length(lines, "jsonl", 2), 3)
