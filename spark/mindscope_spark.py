@@ -228,27 +228,41 @@ class Plan:
         return {p.index: p.skip for p in self.parts if p.skip}
 
 
-def resolve(summaries: list[Summary]) -> Plan:
-    """Resolves the partitions' starting states in order and plans the stitching."""
+def resolve(summaries: list[Summary], header_records: int = HEADER_RECORDS_MAX) -> Plan:
+    """Resolves the partitions' starting states in order and plans the stitching.
+
+    A part after the first must start past the header, which only the first part skips
+    (mindscope reads a later part as rows): a partition that starts within the first
+    `header_records` records (a Qualtrics header is three) gives all its lines to the first
+    part. Taking one or two data rows along when the header is shorter changes nothing."""
     parts: list[Part] = []
     moves: dict[int, list[tuple[int, int]]] = {}
     state = OUT
     line = 0  # lines before the partition
     records = 0  # records started before the partition
-    owner: int | None = None  # the partition where the open record (state IN) started
+    owner: int | None = None  # the part that holds the open record (state IN)
+    first: int | None = None  # the first part with lines
     for index, summary in enumerate(summaries):
         end, started, continuation = summary.by_start[state]
         if state == OUT:
             continuation = 0
         skip = continuation
+        joins_first = first is not None and records < header_records and summary.lines > skip
+        if joins_first:
+            skip = summary.lines
         if skip:
-            assert owner is not None
-            moves.setdefault(owner, []).append((index, skip))
-            parts[owner].lines += skip
-        parts.append(Part(index=index, start=line + 1, skip=skip, owner=owner if skip else None,
+            receiver = first if joins_first else owner
+            assert receiver is not None
+            moves.setdefault(receiver, []).append((index, skip))
+            parts[receiver].lines += skip
+        else:
+            receiver = None
+        parts.append(Part(index=index, start=line + 1, skip=skip, owner=receiver,
                           first_line=line + 1 + skip, first_row=records, lines=summary.lines - skip))
+        if first is None and summary.lines > skip:
+            first = index
         if started and end == IN:
-            owner = index
+            owner = first if joins_first else index
         elif end == OUT:
             owner = None
         state = end
@@ -655,7 +669,7 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
         #    the leading lines that continue an earlier partition's record.
         summaries = rdd.mapPartitionsWithIndex(lambda i, it: [(i, scan_partition(it, fmt, i == 0))]).collect()
         summaries = [s for _, s in sorted(summaries, key=lambda pair: pair[0])]
-        plan = resolve(summaries)
+        plan = resolve(summaries, 0 if fmt == "jsonl" else HEADER_RECORDS_MAX)
         clock.note(f"first pass ({len(summaries)} partitions, {plan.lines} lines, {plan.records} records)")
         if plan.lines == 0:
             raise SystemExit(f"mindscope-spark: {args.input} is empty")

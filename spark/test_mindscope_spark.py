@@ -94,7 +94,7 @@ def cut(lines: list[bytes], rng: random.Random, parts: int) -> list[list[bytes]]
 
 def run_plan(partitions: list[list[bytes]], fmt: str):
     summaries = [ms.scan_partition(iter(p), fmt, first=i == 0) for i, p in enumerate(partitions)]
-    plan = ms.resolve(summaries)
+    plan = ms.resolve(summaries, 0 if fmt == "jsonl" else ms.HEADER_RECORDS_MAX)
     moved = {}
     for receiver, sources in plan.moves.items():
         for source, count in sources:
@@ -203,10 +203,14 @@ class Stitching(unittest.TestCase):
         self.assertEqual(sum(out, []), lines, "stitched partitions joined are the file")
         self.assertEqual(plan.lines, len(lines))
         self.assertEqual(plan.records, count)
+        first = True
         for part, got in zip(plan.parts, out):
             self.assertEqual(part.lines, len(got))
             if not got:
                 continue
+            if not first and fmt != "jsonl":
+                self.assertGreaterEqual(part.first_row, ms.HEADER_RECORDS_MAX, f"partition {part.index} starts in the header")
+            first = False
             self.assertIn(part.first_line, starts, f"partition {part.index} starts inside a record")
             self.assertEqual(part.first_row, starts[part.first_line], f"records before partition {part.index}")
             self.assertEqual(got[0], lines[part.first_line - 1])
@@ -214,17 +218,24 @@ class Stitching(unittest.TestCase):
         return plan, last_start
 
     def test_example_across_three_partitions(self):
-        data = b'id,c\n1,"a\nb\nc\nd"\n2,x\n'
+        data = b'id,c\n0,a\n0,b\n1,"a\nb\nc\nd"\n2,x\n'
         lines = physical_lines(data)
-        plan, _ = self.check(data, "csv", [lines[:2], lines[2:3], lines[3:]])
+        plan, _ = self.check(data, "csv", [lines[:4], lines[4:5], lines[5:]])
         self.assertEqual([p.skip for p in plan.parts], [0, 1, 2])
         self.assertEqual(plan.moves, {0: [(1, 1), (2, 2)]})
-        self.assertEqual((plan.parts[2].first_line, plan.parts[2].first_row), (6, 2))
+        self.assertEqual((plan.parts[2].first_line, plan.parts[2].first_row), (8, 4))
+
+    def test_header_rows_stay_with_the_first_part(self):
+        data = b'a,b\nA,B\n"{""ImportId"":""a""}",x\n1,2\n3,4\n'
+        lines = physical_lines(data)
+        plan, _ = self.check(data, "csv", [lines[:1], lines[1:3], lines[3:4], lines[4:]])
+        self.assertEqual([p.lines for p in plan.parts], [3, 0, 1, 1])
+        self.assertEqual(plan.moves, {0: [(1, 2)]})
 
     def test_unclosed_quote_at_end(self):
-        data = b'id,c\n1,"open\n2,x\n3,y\n'
+        data = b'id,c\n0,a\n0,b\n1,"open\n2,x\n3,y\n'
         lines = physical_lines(data)
-        plan, _ = self.check(data, "csv", [lines[:1], lines[1:3], lines[3:]])
+        plan, _ = self.check(data, "csv", [lines[:3], lines[3:5], lines[5:]])
         self.assertTrue(plan.ends_quoted)
         self.assertEqual(plan.parts[2].lines, 0)
 
