@@ -465,6 +465,13 @@ def _run_mindscope(command: list[str], lines: Iterator[bytes], stdout, label: st
     return message
 
 
+def without_head(message: bytes, head: str) -> bytes:
+    """mindscope's stderr without what it says of the head's rows, under the head's path:
+    the partition that holds those rows says it under the export's name."""
+    prefix = head.encode() + b":"
+    return b"".join(line for line in message.splitlines(keepends=True) if not line.startswith(prefix))
+
+
 def _shipped_path(name: str) -> str:
     from pyspark import SparkFiles
 
@@ -486,7 +493,8 @@ def partition_runner(command: str, plan: Plan, moved_b, shipped: dict[str, str],
         binary = _shipped_path(shipped["binary"])
         if not os.access(binary, os.X_OK):
             os.chmod(binary, 0o755)
-        arguments = [binary, command, "-", "--head", _shipped_path(shipped["head"]),
+        head = _shipped_path(shipped["head"])
+        arguments = [binary, command, "-", "--head", head,
                      "--first-line", str(part.first_line), "--first-row", str(part.first_row),
                      "--input-name", name, "--lexicons", _shipped_path(shipped["lexicons"])]
         if "personas" in shipped:
@@ -501,13 +509,13 @@ def partition_runner(command: str, plan: Plan, moved_b, shipped: dict[str, str],
         with tempfile.TemporaryDirectory(prefix="mindscope-part-") as folder:
             if command == "analyze":
                 partial = os.path.join(folder, "partial.json")
-                message = _run_mindscope(arguments + ["--partial", partial] + threads + extra, rows, subprocess.DEVNULL, label)
+                message = without_head(_run_mindscope(arguments + ["--partial", partial] + threads + extra, rows, subprocess.DEVNULL, label), head)
                 with open(partial, "rb") as f:
                     yield index, f.read(), message
             else:
                 output = os.path.join(folder, "tags.jsonl")
                 with open(output, "wb") as out:
-                    message = _run_mindscope(arguments + threads + extra, rows, out, label)
+                    message = without_head(_run_mindscope(arguments + threads + extra, rows, out, label), head)
                 if messages is not None:
                     messages.add({index: message})
                 with open(output, "rb") as f:

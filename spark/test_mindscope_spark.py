@@ -293,6 +293,9 @@ class Arguments(unittest.TestCase):
 
 
 class Messages(unittest.TestCase):
+    def test_without_head(self):
+        self.assertEqual(ms.without_head(b"/t/head.csv:3: bad\nx.csv:3: bad\n", "/t/head.csv"), b"x.csv:3: bad\n")
+
     def test_summary_counts(self):
         self.assertEqual(ms.summary_counts("x.csv: 10 rows read, 9 used, 1 skipped", "x.csv"), [10, 9, 1, 0, 0])
         self.assertEqual(ms.summary_counts("x.csv: 10 rows read, 9 used, 1 skipped, 2 fields unreadable; partial result written to /t/p.json", "x.csv"),
