@@ -20,12 +20,13 @@ How the file is cut (README, "Running on Spark"):
    start in it and the lines at its start that continue a record of an earlier partition.
 2. The driver resolves the states in order (the file starts at a record start), which gives
    each partition its first physical line L and the records R before it, and moves the
-   continuation lines to the partition where their record starts.
+   continuation lines to the partition where their record starts (and the lines of a
+   partition that starts within the header's three records to the first part).
 3. The driver writes the start of the file (the header and the first 21,000 records or
-   more) as the sample every partition reads its layout and choices from.
+   more) as the head every partition makes its choices from (`mindscope --head`).
 
-Everything before `_spark_main` is plain Python (no Spark) and is unit-tested by
-spark/test_mindscope_spark.py.
+The cutting (up to "Arguments and files") is plain Python with no Spark, unit-tested by
+spark/test_mindscope_spark.py against a byte-by-byte port of mindscope's reader.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ OUT, IN = 0, 1
 QUOTE = 0x22
 BOM = b"\xef\xbb\xbf"
 
-# The sample every partition reads: the header (at most three records: Qualtrics writes ids,
-# questions and import ids) and at least the 21,000 records mindscope samples from.
+# The head every partition reads: the header (at most three records: Qualtrics writes ids,
+# questions and import ids) and at least the 21,000 records mindscope makes choices from.
 SAMPLE_RECORDS = 21_000
 HEADER_RECORDS_MAX = 3
 
@@ -481,7 +482,7 @@ def _shipped_path(name: str) -> str:
 def partition_runner(command: str, plan: Plan, moved_b, shipped: dict[str, str], name: str, fmt: str, extra: list[str],
                      task_cpus: int = 1, messages=None):
     """The function mapPartitionsWithIndex runs: mindscope on one stitched partition.
-    `shipped`: the names under which SparkContext.addFile shipped the binary, the sample
+    `shipped`: the names under which SparkContext.addFile shipped the binary, the head
     and the folders (lexicons, and personas for analyze). analyze yields
     (index, partial JSON, stderr); tag yields its output lines and adds {index: stderr} to
     the accumulator `messages`."""
