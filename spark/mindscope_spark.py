@@ -343,6 +343,22 @@ def without_option(args: list[str], name: str) -> list[str]:
     return result
 
 
+# The options that decide which lexicons are loaded: `merge` must be given the same (the
+# partials carry a digest of the lexicons and merge refuses others).
+LEXICON_OPTIONS = ("--sentiment-lexicon", "--domain", "--themes", "--add-themes")
+
+
+def options_named(args: list[str], names: tuple[str, ...]) -> list[str]:
+    """The options in `names` given in `args`, with their values, in order."""
+    result = []
+    for i, arg in enumerate(args):
+        if arg in names and i + 1 < len(args):
+            result += [arg, args[i + 1]]
+        elif any(arg.startswith(name + "=") for name in names):
+            result.append(arg)
+    return result
+
+
 def find_binary(explicit: str | None) -> str:
     """--mindscope, then $MINDSCOPE_BIN, then the package's release and debug builds."""
     repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -818,7 +834,7 @@ def _analyze(rdd, runner, binary: str, lexicons: str, extra: list[str], args, wo
             f.write(data)
         paths.append(path)
     # The personas and options are the partials' own; the lexicons must be the same.
-    command = [binary, "merge", *paths, "--lexicons", lexicons]
+    command = [binary, "merge", *paths, "--lexicons", lexicons, *options_named(extra, LEXICON_OPTIONS)]
     if "--quiet" in extra:
         command.append("--quiet")
     if args.format:

@@ -286,6 +286,10 @@ class Arguments(unittest.TestCase):
         self.assertEqual(own, ["analyze", "x.csv", "--partitions", "4"])
         self.assertEqual(extra, ["--by", "plan", "--", "y"])
 
+    def test_options_named(self):
+        extra = ["--by", "plan", "--themes", "a.tsv", "--themes=b.tsv", "--domain", "travel", "--quiet"]
+        self.assertEqual(ms.options_named(extra, ms.LEXICON_OPTIONS), ["--themes", "a.tsv", "--themes=b.tsv", "--domain", "travel"])
+
     def test_option_value(self):
         self.assertEqual(ms.option_value(["--input-format", "tsv"], "--input-format"), "tsv")
         self.assertEqual(ms.option_value(["--input-format=jsonl"], "--input-format"), "jsonl")
