@@ -429,6 +429,8 @@ def parse(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     analyze.add_argument("--partitions", type=int, required=True, metavar="N")
     analyze.add_argument("--format", choices=["text", "markdown", "json"], default=None)
     analyze.add_argument("--out", metavar="FILE")
+    analyze.add_argument("--merge-fanin", type=int, default=32, metavar="F",
+                         help="with more than F partitions, merge the partials in groups of F on the executors first (default 32)")
     common(analyze)
 
     tag = sub.add_parser("tag", help="each row tagged, written as part files in row order")
@@ -720,7 +722,7 @@ def _spark_main(args: argparse.Namespace, extra: list[str]) -> int:
         messages = sc.accumulator({}, _Messages()) if args.command == "tag" else None
         runner = partition_runner(args.command, plan, moved_b, shipped, args.input, fmt, extra, task_cpus, messages)
         if args.command == "analyze":
-            code = _analyze(rdd, runner, binary, lexicons, extra, args, work, clock)
+            code = _analyze(rdd, runner, binary, lexicons, extra, args, work, clock, shipped)
         else:
             code = _tag(spark, rdd, runner, args, clock)
             _tag_messages(messages, args.input, "--quiet" in extra)
@@ -823,8 +825,45 @@ def _forward(messages: list[bytes], name: str = "") -> list[int] | None:
     return total
 
 
-def _analyze(rdd, runner, binary: str, lexicons: str, extra: list[str], args, work: str, clock: Clock) -> int:
-    partials = sorted(rdd.mapPartitionsWithIndex(runner).collect(), key=lambda triple: triple[0])
+def stage_merger(shipped: dict[str, str], lexicon_options: list[str]):
+    """The function that merges a group of partials on an executor (`merge --partial`):
+    (group, [(index, partial, stderr)]) → (group, merged partial, the stderr in order)."""
+
+    def merge(item):
+        group, members = item
+        members = sorted(members, key=lambda triple: triple[0])
+        binary = _shipped_path(shipped["binary"])
+        if not os.access(binary, os.X_OK):
+            os.chmod(binary, 0o755)
+        with tempfile.TemporaryDirectory(prefix="mindscope-merge-") as folder:
+            paths = []
+            for index, data, _ in members:
+                paths.append(os.path.join(folder, f"partial-{index:05d}.json"))
+                with open(paths[-1], "wb") as f:
+                    f.write(data)
+            out = os.path.join(folder, "merged.json")
+            command = [binary, "merge", *paths, "--partial", out, "--quiet",
+                       "--lexicons", _shipped_path(shipped["lexicons"]), *lexicon_options]
+            _run_mindscope(command, iter(()), subprocess.DEVNULL, f"the merge of partials {members[0][0]}–{members[-1][0]}")
+            with open(out, "rb") as f:
+                return group, f.read(), [message for _, _, message in members]
+
+    return merge
+
+
+def _analyze(rdd, runner, binary: str, lexicons: str, extra: list[str], args, work: str, clock: Clock,
+             shipped: dict[str, str]) -> int:
+    results = rdd.mapPartitionsWithIndex(runner)
+    fanin = args.merge_fanin
+    if rdd.getNumPartitions() > fanin > 1:
+        # A first stage of merges on the executors: the driver receives one partial per
+        # `fanin` partitions (a partial holds its rows' ids, up to 100,000).
+        groups = -(-rdd.getNumPartitions() // fanin)
+        merged = (results.map(lambda triple: (triple[0] // fanin, triple)).groupByKey(groups)
+                  .map(stage_merger(shipped, options_named(extra, LEXICON_OPTIONS))).collect())
+        partials = sorted((group, data, b"".join(messages)) for group, data, messages in merged)
+    else:
+        partials = sorted(results.collect(), key=lambda triple: triple[0])
     clock.note(f"partitions analysed ({len(partials)} partials)")
     _forward([message for _, _, message in partials], args.input)
     paths = []
