@@ -1,7 +1,7 @@
 """Runs `mindscope` on an export with Spark: one `mindscope` process per partition.
 
     spark-submit spark/mindscope_spark.py analyze INPUT --partitions N [--format text|markdown|json]
-        [--out FILE] [--mindscope PATH] [--lexicons DIR] [-- EXTRA_MINDSCOPE_ARGS...]
+        [--out FILE] [--merge-fanin F] [--mindscope PATH] [--lexicons DIR] [-- EXTRA_MINDSCOPE_ARGS...]
     spark-submit spark/mindscope_spark.py tag INPUT OUTPUT_DIR [--partitions N]
         [--output-format jsonl|parquet] [--mindscope PATH] [--lexicons DIR] [-- EXTRA...]
 
