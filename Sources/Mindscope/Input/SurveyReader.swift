@@ -134,11 +134,7 @@ public final class SurveyReader {
                 notices.append("\(path): no date in column '\(reader.headers[column])' has a day above 12 (such as '\(example.excerpt)'): read month first (MM/DD/YYYY)")
             }
         }
-        binnedColumns = Self.binned(roles, reader: reader, sample: sample)
-    }
-
-    private static func binned(_ roles: ColumnRoles, reader: RecordReader, sample: [RawRow]) -> Set<Int> {
-        Set(roles.all(.segment).filter { column in
+        binnedColumns = Set(roles.all(.segment).filter { column in
             let values = sample.compactMap { column < $0.fields.count ? $0.fields[column].trimmingSpaces() : nil }.filter { !$0.isEmpty }
             return !values.isEmpty && values.allSatisfy { Double($0)?.isFinite ?? false } && reader.headers[column].lowercased().contains("age")
         })

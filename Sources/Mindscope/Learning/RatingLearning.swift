@@ -51,7 +51,8 @@ public struct RatingLearning: Sendable {
     public func analyze(_ record: FeedbackRecord, with analyzers: [TextAnalyzer]) -> CommentAnalysis {
         // Through the array, not a local copy: copying an analyzer retains each of its tables.
         let index = index(for: record)
-        if let text = tokenized[record.line] { return analyzers[index].analyze(text) }
+        // The same line of another file (a part given a wrong --first-line) is tokenized anew.
+        if let text = tokenized[record.line], text.text == record.text { return analyzers[index].analyze(text) }
         return analyzers[index].analyze(record.text)
     }
 
