@@ -145,6 +145,10 @@ public final class SurveyReader {
     /// a reader of the export's start, made: column roles, rating scale, date order, age groups.
     /// `firstRow`: the export's records before the part, its header's included.
     public init(path: String, name: String, continuing head: SurveyReader, firstLine: Int, firstRow: Int) throws(MindscopeError) {
+        if firstLine > 1, firstRow < head.reader.header.rows {
+            throw .badInput(path: name, line: firstLine, message: "a part starting on line \(firstLine) after \(firstRow) rows starts inside the header, "
+                            + "which takes \(head.reader.header.rows) rows: give those lines to the part that starts on line 1")
+        }
         reader = try RecordReader(path: path, name: name, continuing: head.reader, firstLine: firstLine, limits: head.reader.limits)
         roles = head.roles
         ratingScale = head.ratingScale
